@@ -1,0 +1,53 @@
+// Site knowledge: pure data plus small pure functions, one file per network. No browser API here.
+
+export const NETWORKS = ['linkedin', 'x', 'facebook', 'youtube'] as const;
+export type Network = (typeof NETWORKS)[number];
+
+/** A localised string: English and French at least. */
+export type Localized = { en: string; fr: string } & Record<string, string>;
+
+/**
+ * One way to find an anchor's element. Strategies are tried in order, most stable first; the first
+ * strategy that yields an acceptable result wins.
+ */
+export type AnchorStrategy =
+  /** A CSS selector on language-independent markup: data-testid, id, custom element, href shape. */
+  | { css: string; why?: string }
+  /** ARIA role (explicit or implicit) plus accessible name, in every UI language we support. */
+  | { role: string; name: Localized | string[]; exact?: boolean; why?: string }
+  /** Visible text, last resort. */
+  | { text: Localized | string[]; tag?: string; why?: string };
+
+export interface AnchorDef {
+  /** Ordered strategies, most stable first. */
+  strategies: AnchorStrategy[];
+  /** Only look inside the element another anchor resolves to (e.g. the profile's top card). */
+  within?: string;
+  /** Scope by a CSS selector (a region without an anchor name of its own). */
+  withinCss?: string;
+  /** How many matches are acceptable; the first in document order is used. Default: any ≥ 1. */
+  count?: { min?: number; max?: number };
+  /** Must the element be rendered (not hidden, not display:none)? Default true. */
+  visible?: boolean;
+  /** Saved pages it must resolve on and must not (documentation + table test), Refined-GitHub style. */
+  examples?: Array<[matches: number, page: string]>;
+  note?: string;
+}
+
+export type AnchorRegistry = Record<string, AnchorDef>;
+
+export interface SiteAdapter {
+  network: Network;
+  /** Host names (exact, lower case) the adapter serves. */
+  hosts: string[];
+  /** The page kinds this network knows. */
+  pageKinds: readonly string[];
+  /** URL → page kind; null when the URL is on the network but not a page kind we know. */
+  pageKind(url: URL): string | null;
+  /** Extra navigation signals beyond history changes. */
+  navigation: { windowEvents?: string[]; documentEvents?: string[]; watchTitle?: boolean };
+  /** Anchors of this network, by full name (e.g. "linkedin.nav.search"). */
+  anchors: AnchorRegistry;
+  /** The anchor the foundation's first hint points at. */
+  firstHintAnchor: string;
+}
