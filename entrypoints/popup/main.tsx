@@ -1,0 +1,5 @@
+import { createRoot } from 'react-dom/client';
+import '../../components/ui.css';
+import { Popup } from './Popup';
+
+createRoot(document.getElementById('root')!).render(<Popup />);

@@ -1,0 +1,87 @@
+import { test as base, chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromeBuild, requireBuild } from './paths';
+import { readServed, type Served } from './served';
+
+export type { Served };
+
+export interface ExtensionFixtures {
+  context: BrowserContext;
+  extensionId: string;
+  /** Serve `served` at `url` (and every later navigation of that origin to the same path). */
+  serve: (url: string, served: Served) => Promise<void>;
+  openPopup: () => Promise<Page>;
+}
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+export async function launchWithExtension(extensionDir = chromeBuild, options: { colorScheme?: 'light' | 'dark'; locale?: string } = {}) {
+  requireBuild(extensionDir);
+  const userDataDir = mkdtempSync(join(tmpdir(), 'tw-chromium-'));
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1366, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
+  });
+  // Nothing leaves the machine: every request not served by a test is aborted.
+  await context.route('**/*', (route) => route.abort());
+  let worker: Worker | undefined = context.serviceWorkers()[0];
+  worker ??= await context.waitForEvent('serviceworker');
+  const extensionId = new URL(worker.url()).host;
+  const cleanup = async () => {
+    await context.close();
+    rmSync(userDataDir, { recursive: true, force: true });
+  };
+  return { context, extensionId, cleanup };
+}
+
+export async function serveOn(context: BrowserContext, url: string, served: Served): Promise<void> {
+  const { body, headers } = readServed(served);
+  const target = new URL(url);
+  await context.route(
+    (candidate) => candidate.origin === target.origin && candidate.pathname === target.pathname,
+    (route) => (route.request().resourceType() === 'document' ? route.fulfill({ status: 200, headers, body }) : route.abort()),
+  );
+}
+
+export const test = base.extend<ExtensionFixtures>({
+  // eslint-disable-next-line no-empty-pattern
+  context: async ({}, use) => {
+    const { context, cleanup } = await launchWithExtension();
+    await use(context);
+    await cleanup();
+  },
+  extensionId: async ({ context }, use) => {
+    let worker = context.serviceWorkers()[0];
+    worker ??= await context.waitForEvent('serviceworker');
+    await use(new URL(worker.url()).host);
+  },
+  serve: async ({ context }, use) => {
+    await use((url, served) => serveOn(context, url, served));
+  },
+  openPopup: async ({ context, extensionId }, use) => {
+    await use(async () => {
+      const popup = await context.newPage();
+      await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+      return popup;
+    });
+  },
+});
+
+export const expect = test.expect;
+
+/** The overlay's host element, placed by the content script. */
+export const overlayHost = (page: Page) => page.locator('training-wheels');

@@ -1,0 +1,163 @@
+import type { Locator, Page } from '@playwright/test';
+import { resolve } from 'node:path';
+import { expect, overlayHost, test, type Served } from './fixtures';
+import { projectRoot } from './paths';
+
+/** The hint card sits beside its control: not over it, and within a short gap of its box. */
+async function expectBeside(card: Locator, anchor: Locator) {
+  const a = await anchor.boundingBox();
+  const c = await card.boundingBox();
+  expect(a, 'the anchor is rendered').not.toBeNull();
+  expect(c, 'the hint card is rendered').not.toBeNull();
+  if (!a || !c) return;
+  const gapX = Math.max(c.x - (a.x + a.width), a.x - (c.x + c.width), 0);
+  const gapY = Math.max(c.y - (a.y + a.height), a.y - (c.y + c.height), 0);
+  const overlaps = gapX === 0 && gapY === 0;
+  expect(overlaps, `the card ${JSON.stringify(c)} must not cover the control ${JSON.stringify(a)}`).toBe(false);
+  expect(Math.max(gapX, gapY), 'the card is next to the control').toBeLessThanOrEqual(24);
+  const viewport = card.page().viewportSize()!;
+  expect(c.x >= 0 && c.y >= 0 && c.x + c.width <= viewport.width && c.y + c.height <= viewport.height, 'inside the viewport').toBe(true);
+}
+
+const cases: Array<{ name: string; url: string; served: Served; anchor: (page: Page) => Locator; network: string; pageKind: string }> = [
+  { name: 'LinkedIn (synthetic)', url: 'https://www.linkedin.com/feed/', served: { synthetic: 'linkedin-feed.html' }, anchor: (p) => p.locator('input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
+  { name: 'X (synthetic)', url: 'https://x.com/home', served: { synthetic: 'x-home.html' }, anchor: (p) => p.locator('[data-testid=SideNav_NewTweet_Button]'), network: 'x', pageKind: 'home' },
+  { name: 'Facebook (synthetic)', url: 'https://www.facebook.com/', served: { synthetic: 'facebook-feed.html' }, anchor: (p) => p.locator('input[aria-label="Search Facebook"]'), network: 'facebook', pageKind: 'feed' },
+  { name: 'YouTube (synthetic)', url: 'https://www.youtube.com/', served: { synthetic: 'youtube-home.html' }, anchor: (p) => p.locator('input[name=search_query]'), network: 'youtube', pageKind: 'home' },
+  { name: 'LinkedIn feed (real saved page)', url: 'https://www.linkedin.com/feed/', served: { real: 'linkedin/feed-2025-04.html' }, anchor: (p) => p.locator('#global-nav input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
+  { name: 'X home (real saved page)', url: 'https://x.com/home', served: { real: 'x/home-2025-04.html' }, anchor: (p) => p.locator('[data-testid=SideNav_NewTweet_Button]'), network: 'x', pageKind: 'home' },
+  { name: 'YouTube home (real saved page)', url: 'https://www.youtube.com/', served: { real: 'youtube/home-2025-04.html' }, anchor: (p) => p.locator('ytd-masthead input[name=search_query]').first(), network: 'youtube', pageKind: 'home' },
+];
+
+for (const c of cases) {
+  test(`${c.name}: the first hint sits beside its control`, async ({ context, serve }) => {
+    await serve(c.url, c.served);
+    const page = await context.newPage();
+    await page.goto(c.url);
+    const host = overlayHost(page);
+    await expect(host).toHaveAttribute('data-network', c.network);
+    await expect(host).toHaveAttribute('data-page-kind', c.pageKind);
+    const card = page.getByTestId('tw-hint');
+    await expect(card).toBeVisible();
+    await expectBeside(card, c.anchor(page));
+    await expect(page.getByTestId('tw-docked')).toHaveCount(0);
+  });
+}
+
+test('the hint docks in a panel, and says why, when its control is not on the page', async ({ context, serve }) => {
+  await serve('https://x.com/settings/account', { synthetic: 'x-focus.html' });
+  const page = await context.newPage();
+  await page.goto('https://x.com/settings/account');
+  const docked = page.getByTestId('tw-docked');
+  await expect(docked).toBeVisible({ timeout: 8_000 });
+  await expect(docked).toContainText('not on this page');
+  await expect(page.getByTestId('tw-hint')).toHaveCount(0);
+});
+
+test('the overlay leaves the page’s own styles and layout alone', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  const snapshot = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('body *')]
+        .filter((el) => el.tagName !== 'TRAINING-WHEELS')
+        .map((el) => {
+          const r = el.getBoundingClientRect();
+          return `${el.tagName}:${el.getAttribute('style') ?? ''}:${el.className}:${Math.round(r.x)},${Math.round(r.y)},${Math.round(r.width)},${Math.round(r.height)}`;
+        })
+        .join('\n'),
+    );
+  const withOverlay = await snapshot();
+  // The same page with the overlay gone must have the very same boxes, inline styles and classes.
+  await page.evaluate(() => document.querySelector('training-wheels')?.remove());
+  expect(await snapshot()).toBe(withOverlay);
+  expect(await page.evaluate(() => document.documentElement.getAttribute('style') ?? '')).toBe('');
+});
+
+test('single-page navigation: the page kind follows pushState and back/forward within a second', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const host = overlayHost(page);
+  await expect(host).toHaveAttribute('data-page-kind', 'feed');
+  await page.evaluate(() => history.pushState({}, '', '/in/camille-demo/'));
+  await expect(host).toHaveAttribute('data-page-kind', 'profile', { timeout: 1_000 });
+  await page.evaluate(() => history.pushState({}, '', '/company/acme-industries/'));
+  await expect(host).toHaveAttribute('data-page-kind', 'company', { timeout: 1_000 });
+  await page.goBack();
+  await expect(host).toHaveAttribute('data-page-kind', 'profile', { timeout: 1_000 });
+  await page.goBack();
+  await expect(host).toHaveAttribute('data-page-kind', 'feed', { timeout: 1_000 });
+  await page.goForward();
+  await expect(host).toHaveAttribute('data-page-kind', 'profile', { timeout: 1_000 });
+});
+
+test('single-page navigation on YouTube and X', async ({ context, serve }) => {
+  await serve('https://www.youtube.com/', { synthetic: 'youtube-home.html' });
+  await serve('https://x.com/home', { synthetic: 'x-home.html' });
+  const yt = await context.newPage();
+  await yt.goto('https://www.youtube.com/');
+  await expect(overlayHost(yt)).toHaveAttribute('data-page-kind', 'home');
+  await yt.evaluate(() => {
+    history.pushState({}, '', '/watch?v=dQw4w9WgXcQ');
+    document.dispatchEvent(new Event('yt-navigate-finish'));
+  });
+  await expect(overlayHost(yt)).toHaveAttribute('data-page-kind', 'watch', { timeout: 1_000 });
+  const x = await context.newPage();
+  await x.goto('https://x.com/home');
+  await expect(overlayHost(x)).toHaveAttribute('data-page-kind', 'home');
+  await x.evaluate(() => {
+    history.pushState({}, '', '/explore');
+    document.title = 'Explore / X';
+  });
+  await expect(overlayHost(x)).toHaveAttribute('data-page-kind', 'explore', { timeout: 1_000 });
+});
+
+test('the popup names the tab’s network and page, and its switches reach the open tab without a reload', async ({ context, serve, openPopup }) => {
+  await serve('https://x.com/home', { synthetic: 'x-home.html' });
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  const popup = await openPopup();
+  await expect(popup.getByTestId('popup-page')).toHaveText('This tab: X (Twitter) — home timeline');
+
+  const everywhere = popup.getByRole('switch', { name: 'Guide on all sites' });
+  await expect(everywhere).toBeChecked();
+  await everywhere.uncheck();
+  await expect(overlayHost(page)).toHaveCount(0, { timeout: 1_000 });
+  await everywhere.check();
+  await expect(page.getByTestId('tw-hint')).toBeVisible({ timeout: 1_000 });
+
+  const thisNetwork = popup.getByRole('switch', { name: 'Guide on X (Twitter)' });
+  await thisNetwork.uncheck();
+  await expect(overlayHost(page)).toHaveCount(0, { timeout: 1_000 });
+  // Switched off for X only: another network still shows its guide.
+  await serve('https://www.youtube.com/', { synthetic: 'youtube-home.html' });
+  const yt = await context.newPage();
+  await yt.goto('https://www.youtube.com/');
+  await expect(yt.getByTestId('tw-hint')).toBeVisible();
+  await thisNetwork.check();
+  await expect(page.getByTestId('tw-hint')).toBeVisible({ timeout: 1_000 });
+});
+
+test('the popup says when the tab is not on a supported site', async ({ context, openPopup }) => {
+  await context.route('https://example.org/', (route) => route.fulfill({ body: '<title>Elsewhere</title><p>Elsewhere</p>', contentType: 'text/html' }));
+  const page = await context.newPage();
+  await page.goto('https://example.org/');
+  const popup = await openPopup();
+  await expect(popup.getByTestId('popup-page')).toContainText('not on LinkedIn, X, Facebook or YouTube');
+  await expect(popup.getByRole('switch')).toHaveCount(1);
+  expect(await overlayHost(page).count()).toBe(0);
+});
+
+test('README screenshot: what a learner sees on LinkedIn', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1100, height: 560 });
+  await page.goto('https://www.linkedin.com/feed/');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  await page.waitForTimeout(400); // let the entrance animation finish
+  await page.screenshot({ path: resolve(projectRoot, 'tests/e2e/screenshots/learner-linkedin.png') });
+});

@@ -1,0 +1,28 @@
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const chromeBuild = resolve(projectRoot, '.output', 'chrome-mv3');
+export const firefoxBuild = resolve(projectRoot, '.output', 'firefox-mv2');
+export const syntheticPages = resolve(projectRoot, 'tests', 'e2e', 'pages');
+export const sharedDir = resolve(projectRoot, '..', 'shared');
+export const realPagesDir = resolve(sharedDir, 'realpages');
+
+/** Tests that read the saved real pages say so loudly when they are not there, rather than pass. */
+export function requireRealPages(): string {
+  if (!existsSync(resolve(realPagesDir, 'expected.json'))) {
+    throw new Error(
+      `The real saved pages are missing: expected ${realPagesDir} (../shared/realpages beside the project). ` +
+        'These tests check anchors on real LinkedIn, X and YouTube pages and cannot run without them.',
+    );
+  }
+  return realPagesDir;
+}
+
+export function requireBuild(dir: string): string {
+  if (!existsSync(resolve(dir, 'manifest.json'))) {
+    throw new Error(`No extension build at ${dir}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
+  }
+  return dir;
+}

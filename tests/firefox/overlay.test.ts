@@ -1,0 +1,74 @@
+// Firefox end to end: puppeteer-core drives Debian's firefox-esr over WebDriver BiDi, installs the Firefox
+// build as a temporary add-on, and serves pages at the sites' real URLs by request interception.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { readServed, type Served } from '../e2e/served';
+import { firefoxBuild, requireBuild } from '../e2e/paths';
+
+let browser: Browser;
+
+before(async () => {
+  browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr',
+    headless: true,
+    protocol: 'webDriverBiDi',
+    defaultViewport: { width: 1366, height: 900 },
+    extraPrefsFirefox: {
+      // No traffic leaves the machine: no updates, no telemetry, no safe-browsing lists.
+      'app.update.enabled': false,
+      'browser.safebrowsing.malware.enabled': false,
+      'browser.safebrowsing.phishing.enabled': false,
+      'datareporting.policy.dataSubmissionEnabled': false,
+      'extensions.update.enabled': false,
+      'network.captive-portal-service.enabled': false,
+    },
+  });
+  await browser.installExtension(requireBuild(firefoxBuild));
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+async function openServed(url: string, served: Served): Promise<Page> {
+  const { body, headers } = readServed(served);
+  const page = await browser.newPage();
+  await page.setRequestInterception(true);
+  page.on('request', (request) => {
+    if (request.url() === url) void request.respond({ status: 200, headers, body });
+    else void request.abort();
+  });
+  await page.goto(url);
+  return page;
+}
+
+async function box(page: Page, selector: string) {
+  const handle = await page.waitForSelector(selector, { timeout: 10_000 });
+  assert.ok(handle, `${selector} is on the page`);
+  const rect = await handle.boundingBox();
+  assert.ok(rect, `${selector} is rendered`);
+  return rect;
+}
+
+test('Firefox: the overlay is injected on x.com and its hint sits beside the Post button', async () => {
+  const page = await openServed('https://x.com/home', { synthetic: 'x-home.html' });
+  const card = await box(page, 'training-wheels >>> [data-testid=tw-hint]');
+  const anchor = await box(page, '[data-testid=SideNav_NewTweet_Button]');
+  const gapX = Math.max(card.x - (anchor.x + anchor.width), anchor.x - (card.x + card.width), 0);
+  const gapY = Math.max(card.y - (anchor.y + anchor.height), anchor.y - (card.y + card.height), 0);
+  assert.ok(gapX > 0 || gapY > 0, 'the card does not cover the button');
+  assert.ok(Math.max(gapX, gapY) <= 24, `the card is next to the button (gap ${gapX}, ${gapY})`);
+  const host = await page.$eval('training-wheels', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
+  assert.deepEqual(host, ['x', 'home']);
+  await page.close();
+});
+
+test('Firefox: the page kind follows a pushState navigation within a second', async () => {
+  const page = await openServed('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  await page.waitForSelector('training-wheels[data-page-kind=feed]', { timeout: 10_000 });
+  await page.evaluate(() => history.pushState({}, '', '/in/camille-demo/'));
+  await page.waitForSelector('training-wheels[data-page-kind=profile]', { timeout: 1_000 });
+  await page.close();
+});

@@ -1,0 +1,32 @@
+#!/usr/bin/env bash
+# Every test of the project, in the order a failure is cheapest to read: types, unit, builds, lint, browsers.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+for browser in "${CHROMIUM_PATH:-/usr/bin/chromium}" "${FIREFOX_PATH:-/usr/bin/firefox-esr}"; do
+  if [ ! -x "$browser" ]; then
+    echo "Missing $browser: install Debian's browsers first (sudo apt-get install -y chromium firefox-esr)." >&2
+    exit 1
+  fi
+done
+
+step() { printf '\n=== %s\n' "$*"; }
+
+step "Type check (TypeScript strict)"
+npx tsc --noEmit -p .
+
+step "Build: Chrome MV3 and Firefox"
+npx wxt build
+npx wxt build -b firefox
+
+step "Unit tests (vitest)"
+npx vitest run
+
+step "web-ext lint on the Firefox build"
+npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted
+
+step "Chromium end to end (Playwright)"
+npx playwright test -c tests/e2e/playwright.config.ts
+
+step "Firefox end to end (puppeteer-core over WebDriver BiDi)"
+node --import tsx --test tests/firefox/*.test.ts
