@@ -1,5 +1,6 @@
 // The lesson pack, as the runtime sees it (after YAML → JSON and validation).
-// The valibot schema in ./schema.ts is the source of truth; these types mirror it for readers.
+// The valibot schema in ./schema.ts is the source of truth for the structure; ./validate.ts adds the checks a
+// schema cannot express (ids, locales, anchors, Kolb modes, order, links, size). These types mirror it for readers.
 import type { AnchorStrategy, Network } from '../sites/types';
 
 export const PATHS = ['experimenter', 'analyst', 'thinker', 'maker'] as const;
@@ -9,7 +10,16 @@ export type LearningPath = (typeof PATHS)[number];
 export const MODES = ['CE', 'RO', 'AC', 'AE'] as const;
 export type KolbMode = (typeof MODES)[number];
 
-/** Text in every locale the pack declares (`locales`, default [en, fr]). */
+/** The current (and only) pack format version. */
+export const PACK_SCHEMA_VERSION = 1;
+
+/** Locales a pack declares when it says nothing. */
+export const DEFAULT_LOCALES = ['en', 'fr'] as const;
+
+/**
+ * Text in every locale the pack declares (`locales`, default [en, fr]).
+ * Plain text with a tiny safe subset: `**strong**`, `*emphasis*`, `[label](https://…)`. Never HTML (see ./richtext.ts).
+ */
 export type Text = Record<string, string>;
 
 export type DoneRule =
@@ -29,6 +39,12 @@ export interface Step {
   done: DoneRule;
 }
 
+/** A spaced retrieval card: a short question and its answer, shown ~2, 7 and 21 days after the lesson. */
+export interface RetrievalItem {
+  q: Text;
+  a: Text;
+}
+
 export interface Lesson {
   id: string;
   network: Network;
@@ -43,8 +59,9 @@ export interface Lesson {
   order?: Partial<Record<LearningPath, string[]>>;
   /** One hint per path shown beside the lesson's main anchor, before a task is started. */
   hints: Record<LearningPath, Text>;
+  /** Where the lesson's hint card points; defaults to the first step (in the learner's order) that has an anchor. */
   hintAnchor?: string;
-  retrieval: Array<{ q: Text; a: Text }>;
+  retrieval: RetrievalItem[];
 }
 
 export interface PackSettings {
@@ -67,3 +84,18 @@ export interface Pack {
   anchors?: Record<string, AnchorStrategy[]>;
   lessons: Lesson[];
 }
+
+/** Page kinds each network knows (the site adapters' `pageKinds`); a lesson's `pages` must use these. */
+export const PAGE_KINDS: Record<Network, readonly string[]> = {
+  linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
+  x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
+  facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch'],
+  youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
+};
+
+/**
+ * Largest pack accepted, measured as UTF-8 bytes of its JSON. Packs live in `storage.local` (10 MB quota in
+ * Chromium, more in Firefox) next to progress and other packs, and may arrive inline through an enterprise policy;
+ * 1 MB is ~50× the default pack and leaves room for several packs.
+ */
+export const MAX_PACK_BYTES = 1_000_000;

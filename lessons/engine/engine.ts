@@ -1,0 +1,324 @@
+// What to show where: given packs, learner and page, the hints and the current step of the active task.
+// Pure and deterministic: the clock comes in as `now`, nothing is read from the environment.
+import type { Network } from '../sites/types';
+import type { DoneRule, KolbMode, LearningPath, Lesson, Pack, PackSettings, Text } from '../pack/types';
+import type { FadeLevel, LessonProgress, PackProgress, Progress, TaskRef } from './progress';
+
+export const DAY_MS = 86_400_000;
+/** Retrieval cards fall due this many days after the lesson is completed (PEDAGOGY: about D+2, D+7, D+21). */
+export const RETRIEVAL_DAYS = [2, 7, 21] as const;
+/** Performance points at which a skill's hints become a beacon, then hide. */
+export const FADE_THRESHOLDS = { beacon: 1, hidden: 3 } as const;
+
+export interface LearnerInput {
+  /** Primary path (questionnaire or chosen); null/undefined → trainer preset, then experimenter. */
+  path?: LearningPath | null;
+  secondaryPath?: LearningPath | null;
+  locale: string;
+  progress: Progress;
+}
+
+export interface PageInput {
+  network: Network;
+  pageKind: string | null;
+}
+
+export interface GuideInput {
+  packs: readonly Pack[];
+  learner: LearnerInput;
+  /** Trainer presets (pack settings and/or enterprise policy, merged by the caller). */
+  presets?: PackSettings;
+  page: PageInput;
+  now: number;
+}
+
+export interface HintCard {
+  /** Stable key: `${packId}/${lessonId}`. */
+  key: string;
+  packId: string;
+  lessonId: string;
+  skill: string;
+  level: Exclude<FadeLevel, 'hidden'>;
+  anchor: string | null;
+  /** The path whose hint this is; `fromSecondary` when it comes from the secondary path. */
+  path: LearningPath;
+  fromSecondary: boolean;
+  title: string;
+  text: string;
+  why: string;
+  example: string;
+  practiseSafely: string;
+  started: boolean;
+  completed: boolean;
+}
+
+export interface TaskStep {
+  packId: string;
+  lessonId: string;
+  stepId: string;
+  mode: KolbMode;
+  /** 0-based position in the learner's order, and the number of steps. */
+  index: number;
+  total: number;
+  anchor: string | null;
+  done: DoneRule;
+  path: LearningPath;
+  lessonTitle: string;
+  why: string;
+  practiseSafely: string;
+  text: string;
+  /** The path's hint for this step, if any (null once the skill's hints have faded). */
+  hint: string | null;
+  /** "Show me an example first": the step's example, else the lesson's. */
+  example: string;
+  level: FadeLevel;
+}
+
+export interface RetrievalCard {
+  packId: string;
+  lessonId: string;
+  lessonTitle: string;
+  /** Which review this is: 0 (D+2), 1 (D+7), 2 (D+21). */
+  review: number;
+  /** Index of the question in the lesson's `retrieval`, to pass back to answerRetrieval. */
+  q: number;
+  question: string;
+  answer: string;
+  dueAt: number;
+}
+
+export interface Guide {
+  /** The path in force on this network. */
+  path: LearningPath;
+  hints: HintCard[];
+  task: TaskStep | null;
+  /** The active task continues on another page kind of this network. */
+  resume: { packId: string; lessonId: string; pages: string[] } | null;
+  retrieval: RetrievalCard[];
+  /** Lessons of this page whose hints have faded out: for a "show hints again" control. */
+  faded: Array<{ packId: string; lessonId: string; skill: string }>;
+}
+
+/** Resolve a text in the learner's locale, falling back to English, then to any locale. */
+export function localize(text: Text | undefined, locale: string): string {
+  if (!text) return '';
+  const base = locale.split('-')[0] ?? locale;
+  return text[locale] ?? text[base] ?? text.en ?? Object.values(text)[0] ?? '';
+}
+
+/** The path in force on a network: a locked trainer preset, else the learner's, else the preset, else experimenter. */
+export function effectivePath(learner: Pick<LearnerInput, 'path'>, presets: PackSettings | undefined, network: Network): LearningPath {
+  const preset = presets?.perNetwork?.[network] ?? presets?.entryPath;
+  if (presets?.learnerCanSwitch === false && preset) return preset;
+  return learner.path ?? preset ?? 'experimenter';
+}
+
+/** Step ids in the order a path takes them: the lesson's order for that path, else steps as listed. */
+export function stepOrder(lesson: Lesson, path: LearningPath): string[] {
+  const listed = lesson.steps.map((s) => s.id);
+  const wanted = lesson.order?.[path];
+  if (!wanted) return listed;
+  // Packs are validated, but stay total on a bad one: unknown ids dropped, missing ones appended.
+  const seen = new Set<string>();
+  const out = wanted.filter((id) => listed.includes(id) && !seen.has(id) && (seen.add(id), true));
+  return [...out, ...listed.filter((id) => !seen.has(id))];
+}
+
+export const skillOf = (lesson: Lesson): string => lesson.skill ?? lesson.id;
+
+/**
+ * Fading on performance, per skill: one point per completed lesson of the skill and per retrieval answer
+ * recalled, minus one per answer not recalled. 0 → full card, 1–2 → beacon, 3+ → hidden. A learner's own choice
+ * (e.g. "show again") holds until the next practice event of that skill.
+ */
+export function fadeLevel(pack: Pack, skill: string, pp: PackProgress | undefined): FadeLevel {
+  let score = 0;
+  let lastEvent = -Infinity;
+  for (const lesson of pack.lessons) {
+    if (skillOf(lesson) !== skill) continue;
+    const lp = pp?.lessons[lesson.id];
+    if (!lp) continue;
+    if (lp.completedAt !== undefined) {
+      score += 1;
+      lastEvent = Math.max(lastEvent, lp.completedAt);
+    }
+    for (const a of lp.retrieval) {
+      score += a.recalled ? 1 : -1;
+      lastEvent = Math.max(lastEvent, a.at);
+    }
+  }
+  const override = pp?.skills[skill];
+  if (override && override.at >= lastEvent) return override.level;
+  if (score >= FADE_THRESHOLDS.hidden) return 'hidden';
+  if (score >= FADE_THRESHOLDS.beacon) return 'beacon';
+  return 'full';
+}
+
+/** When the next retrieval card of a completed lesson is due, or null (not completed, or all three done). */
+export function nextRetrievalDue(lp: LessonProgress | undefined): { review: number; dueAt: number } | null {
+  if (!lp || lp.completedAt === undefined) return null;
+  const review = lp.retrieval.length;
+  const days = RETRIEVAL_DAYS[review];
+  if (days === undefined) return null;
+  let dueAt = lp.completedAt + days * DAY_MS;
+  const prev = lp.retrieval[review - 1];
+  if (prev) dueAt = Math.max(dueAt, prev.at + DAY_MS); // a late answer never makes the next card due at once
+  return { review, dueAt };
+}
+
+function retrievalCard(pack: Pack, lesson: Lesson, lp: LessonProgress | undefined, now: number, locale: string): RetrievalCard | null {
+  const next = nextRetrievalDue(lp);
+  if (!next || now < next.dueAt || lesson.retrieval.length === 0) return null;
+  const q = next.review % lesson.retrieval.length;
+  const item = lesson.retrieval[q]!;
+  return {
+    packId: pack.id,
+    lessonId: lesson.id,
+    lessonTitle: localize(lesson.title, locale),
+    review: next.review,
+    q,
+    question: localize(item.q, locale),
+    answer: localize(item.a, locale),
+    dueAt: next.dueAt,
+  };
+}
+
+/** Every retrieval card due now, across packs and networks (for the popup and options page), oldest first. */
+export function dueRetrievals(packs: readonly Pack[], progress: Progress, now: number, locale: string): RetrievalCard[] {
+  const out: RetrievalCard[] = [];
+  for (const pack of uniquePacks(packs))
+    for (const lesson of pack.lessons) {
+      const card = retrievalCard(pack, lesson, progress.packs[pack.id]?.lessons[lesson.id], now, locale);
+      if (card) out.push(card);
+    }
+  return out.sort((a, b) => a.dueAt - b.dueAt);
+}
+
+function uniquePacks(packs: readonly Pack[]): Pack[] {
+  const seen = new Set<string>();
+  return packs.filter((p) => !seen.has(p.id) && (seen.add(p.id), true));
+}
+
+/**
+ * Which path voices a lesson's hint: the secondary path for about one lesson in four (the 2nd, 6th, 10th… lesson
+ * of the network in the pack), so the learner meets another way in without it depending on the clock.
+ */
+export function hintPathFor(indexInNetwork: number, primary: LearningPath, secondary: LearningPath | null | undefined): LearningPath {
+  return secondary && secondary !== primary && indexInNetwork % 4 === 1 ? secondary : primary;
+}
+
+function appliesHere(lesson: Lesson, page: PageInput): boolean {
+  return lesson.network === page.network && page.pageKind !== null && lesson.pages.includes(page.pageKind);
+}
+
+/** The hints to show on this page and the current step of the active task, in order. */
+export function computeGuide(input: GuideInput): Guide {
+  const { learner, page, now } = input;
+  const packs = uniquePacks(input.packs);
+  const locale = learner.locale;
+  const path = effectivePath(learner, input.presets, page.network);
+  const secondary = learner.secondaryPath ?? null;
+  const active: TaskRef | null = learner.progress.active;
+
+  let task: TaskStep | null = null;
+  let resume: Guide['resume'] = null;
+  const open: HintCard[] = [];
+  const done: HintCard[] = [];
+  const retrieval: RetrievalCard[] = [];
+  const faded: Guide['faded'] = [];
+
+  for (const pack of packs) {
+    const pp = learner.progress.packs[pack.id];
+    let indexInNetwork = -1;
+    for (const lesson of pack.lessons) {
+      if (lesson.network !== page.network) continue;
+      indexInNetwork++;
+      const here = appliesHere(lesson, page);
+      const lp = pp?.lessons[lesson.id];
+      const skill = skillOf(lesson);
+      const level = fadeLevel(pack, skill, pp);
+      const hintPath = hintPathFor(indexInNetwork, path, secondary);
+      const isActive = active?.packId === pack.id && active.lessonId === lesson.id;
+
+      if (isActive && lesson.steps.some((s) => lp?.steps[s.id] === undefined)) {
+        if (here) {
+          task = currentStep(pack, lesson, lp, path, hintPath, level, locale);
+          continue; // the task replaces the lesson's hint card
+        }
+        resume = { packId: pack.id, lessonId: lesson.id, pages: [...lesson.pages] };
+      }
+      if (!here) continue;
+
+      const card = retrievalCard(pack, lesson, lp, now, locale);
+      if (card) retrieval.push(card);
+
+      const dismissed = lp?.hintDismissedAt !== undefined && !(pp?.skills[skill]?.level === 'full' && pp.skills[skill]!.at >= lp.hintDismissedAt);
+      if (dismissed) continue;
+      if (level === 'hidden') {
+        faded.push({ packId: pack.id, lessonId: lesson.id, skill });
+        continue;
+      }
+      const order = stepOrder(lesson, path);
+      const anchor = lesson.hintAnchor ?? order.map((id) => lesson.steps.find((s) => s.id === id)?.anchor).find((a) => a !== undefined) ?? null;
+      const completed = lp?.completedAt !== undefined;
+      (completed ? done : open).push({
+        key: `${pack.id}/${lesson.id}`,
+        packId: pack.id,
+        lessonId: lesson.id,
+        skill,
+        level,
+        anchor,
+        path: hintPath,
+        fromSecondary: hintPath !== path,
+        title: localize(lesson.title, locale),
+        text: localize(lesson.hints[hintPath], locale),
+        why: localize(lesson.why, locale),
+        example: localize(lesson.example, locale),
+        practiseSafely: localize(lesson.practiseSafely, locale),
+        started: lp?.startedAt !== undefined,
+        completed,
+      });
+    }
+  }
+  return { path, hints: [...open, ...done], task, resume, retrieval, faded };
+}
+
+function currentStep(
+  pack: Pack,
+  lesson: Lesson,
+  lp: LessonProgress | undefined,
+  path: LearningPath,
+  hintPath: LearningPath,
+  level: FadeLevel,
+  locale: string,
+): TaskStep | null {
+  const order = stepOrder(lesson, path);
+  const index = order.findIndex((id) => lp?.steps[id] === undefined);
+  if (index < 0) return null;
+  const step = lesson.steps.find((s) => s.id === order[index])!;
+  const stepHint = step.hint?.[hintPath] ?? step.hint?.[path];
+  return {
+    packId: pack.id,
+    lessonId: lesson.id,
+    stepId: step.id,
+    mode: step.mode,
+    index,
+    total: order.length,
+    anchor: step.anchor ?? null,
+    done: step.done,
+    path,
+    lessonTitle: localize(lesson.title, locale),
+    why: localize(lesson.why, locale),
+    practiseSafely: localize(lesson.practiseSafely, locale),
+    text: localize(step.text, locale),
+    hint: stepHint && level === 'full' ? localize(stepHint, locale) : null,
+    example: localize(step.example ?? lesson.example, locale),
+    level,
+  };
+}
+
+/** Only the lessons of one network: what the background sends a content script, to keep messages small. */
+export function slicePack(pack: Pack, network: Network): Pack {
+  return { ...pack, lessons: pack.lessons.filter((l) => l.network === network) };
+}
+

@@ -1,0 +1,169 @@
+// The learner's progress: plain JSON, persisted as-is in extension storage by the store.
+// Keyed by pack id → lesson id → step id, all stable ids of the pack. Every update is a pure function.
+import type { LearningPath, Pack } from '../pack/types';
+
+/** How much a skill's hints still show: full card → small beacon → hidden. */
+export const FADE_LEVELS = ['full', 'beacon', 'hidden'] as const;
+export type FadeLevel = (typeof FADE_LEVELS)[number];
+
+export interface RetrievalAnswer {
+  /** When it was answered (ms since epoch). */
+  at: number;
+  /** Which of the lesson's questions was asked. */
+  q: number;
+  /** The learner's own verdict after seeing the answer. */
+  recalled: boolean;
+}
+
+export interface LessonProgress {
+  startedAt?: number;
+  /** Step id → when it was completed. */
+  steps: Record<string, number>;
+  completedAt?: number;
+  retrieval: RetrievalAnswer[];
+  /** The learner closed this lesson's hint ("got it"). */
+  hintDismissedAt?: number;
+}
+
+/** The learner's own choice of fade level for a skill; it holds until the next practice event. */
+export interface FadeOverride {
+  level: FadeLevel;
+  at: number;
+}
+
+export interface PackProgress {
+  lessons: Record<string, LessonProgress>;
+  /** Skill (lesson.skill ?? lesson.id) → learner override. */
+  skills: Record<string, FadeOverride>;
+}
+
+export interface TaskRef {
+  packId: string;
+  lessonId: string;
+}
+
+export interface Progress {
+  version: 1;
+  packs: Record<string, PackProgress>;
+  /** The task the learner has started and not finished or stopped. */
+  active: TaskRef | null;
+  /** Path the learner last studied with, for information (the store keeps the real choice). */
+  lastPath?: LearningPath;
+}
+
+export function emptyProgress(): Progress {
+  return { version: 1, packs: {}, active: null };
+}
+
+const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+const isTime = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x) && x >= 0;
+
+/**
+ * Read progress from storage, keeping every valid part of a damaged value (a corrupt entry loses only itself).
+ * Never throws.
+ */
+export function sanitizeProgress(raw: unknown): Progress {
+  const out = emptyProgress();
+  if (!isObj(raw)) return out;
+  if (isObj(raw.packs)) {
+    for (const [packId, p] of Object.entries(raw.packs)) {
+      if (!isObj(p)) continue;
+      const pp: PackProgress = { lessons: {}, skills: {} };
+      if (isObj(p.lessons)) {
+        for (const [lessonId, l] of Object.entries(p.lessons)) {
+          if (!isObj(l)) continue;
+          const lp: LessonProgress = { steps: {}, retrieval: [] };
+          if (isTime(l.startedAt)) lp.startedAt = l.startedAt;
+          if (isTime(l.completedAt)) lp.completedAt = l.completedAt;
+          if (isTime(l.hintDismissedAt)) lp.hintDismissedAt = l.hintDismissedAt;
+          if (isObj(l.steps)) for (const [s, t] of Object.entries(l.steps)) if (isTime(t)) lp.steps[s] = t;
+          if (Array.isArray(l.retrieval))
+            for (const a of l.retrieval)
+              if (isObj(a) && isTime(a.at) && typeof a.recalled === 'boolean')
+                lp.retrieval.push({ at: a.at, q: typeof a.q === 'number' && a.q >= 0 ? Math.floor(a.q) : 0, recalled: a.recalled });
+          pp.lessons[lessonId] = lp;
+        }
+      }
+      if (isObj(p.skills))
+        for (const [skill, o] of Object.entries(p.skills))
+          if (isObj(o) && isTime(o.at) && (FADE_LEVELS as readonly unknown[]).includes(o.level)) pp.skills[skill] = { level: o.level as FadeLevel, at: o.at };
+      out.packs[packId] = pp;
+    }
+  }
+  if (isObj(raw.active) && typeof raw.active.packId === 'string' && typeof raw.active.lessonId === 'string')
+    out.active = { packId: raw.active.packId, lessonId: raw.active.lessonId };
+  if (typeof raw.lastPath === 'string' && ['experimenter', 'analyst', 'thinker', 'maker'].includes(raw.lastPath))
+    out.lastPath = raw.lastPath as LearningPath;
+  return out;
+}
+
+export function lessonProgress(progress: Progress, ref: TaskRef): LessonProgress | undefined {
+  return progress.packs[ref.packId]?.lessons[ref.lessonId];
+}
+
+/** Copy-on-write update of one lesson's progress. */
+function withLesson(progress: Progress, ref: TaskRef, update: (lp: LessonProgress) => LessonProgress): Progress {
+  const pack = progress.packs[ref.packId] ?? { lessons: {}, skills: {} };
+  const lp = pack.lessons[ref.lessonId] ?? { steps: {}, retrieval: [] };
+  return {
+    ...progress,
+    packs: { ...progress.packs, [ref.packId]: { ...pack, lessons: { ...pack.lessons, [ref.lessonId]: update(lp) } } },
+  };
+}
+
+export function startTask(progress: Progress, ref: TaskRef, now: number): Progress {
+  const next = withLesson(progress, ref, (lp) => (lp.startedAt === undefined ? { ...lp, startedAt: now } : lp));
+  return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
+}
+
+export function stopTask(progress: Progress): Progress {
+  return { ...progress, active: null };
+}
+
+/**
+ * Record a step as done. When every step of the lesson is done the lesson is completed (which starts the
+ * retrieval schedule and fades its hints) and stops being the active task.
+ */
+export function completeStep(progress: Progress, packs: readonly Pack[], ref: TaskRef & { stepId: string }, now: number): Progress {
+  const lesson = packs.find((p) => p.id === ref.packId)?.lessons.find((l) => l.id === ref.lessonId);
+  if (!lesson || !lesson.steps.some((s) => s.id === ref.stepId)) return progress;
+  let completed = false;
+  const next = withLesson(progress, ref, (lp) => {
+    const steps = lp.steps[ref.stepId] === undefined ? { ...lp.steps, [ref.stepId]: now } : lp.steps;
+    completed = lp.completedAt === undefined && lesson.steps.every((s) => steps[s.id] !== undefined);
+    return { ...lp, startedAt: lp.startedAt ?? now, steps, ...(completed ? { completedAt: now } : {}) };
+  });
+  const wasActive = next.active?.packId === ref.packId && next.active.lessonId === ref.lessonId;
+  return completed && wasActive ? { ...next, active: null } : next;
+}
+
+/** Start a lesson again from its first step (its completion and retrieval history are kept). */
+export function restartLesson(progress: Progress, ref: TaskRef, now: number): Progress {
+  const next = withLesson(progress, ref, (lp) => ({ ...lp, steps: {}, startedAt: now }));
+  return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
+}
+
+export function answerRetrieval(progress: Progress, ref: TaskRef, answer: { q: number; recalled: boolean }, now: number): Progress {
+  return withLesson(progress, ref, (lp) => ({ ...lp, retrieval: [...lp.retrieval, { at: now, q: answer.q, recalled: answer.recalled }] }));
+}
+
+export function dismissHint(progress: Progress, ref: TaskRef, now: number): Progress {
+  return withLesson(progress, ref, (lp) => ({ ...lp, hintDismissedAt: now }));
+}
+
+/** The learner's own fade choice for a skill ("show hints again" = 'full'). */
+export function setHintLevel(progress: Progress, packId: string, skill: string, level: FadeLevel, now: number): Progress {
+  const pack = progress.packs[packId] ?? { lessons: {}, skills: {} };
+  return { ...progress, packs: { ...progress.packs, [packId]: { ...pack, skills: { ...pack.skills, [skill]: { level, at: now } } } } };
+}
+
+/** Undo fading and dismissal for one lesson's hint: it shows as a full card again. */
+export function showHintAgain(progress: Progress, packs: readonly Pack[], ref: TaskRef, now: number): Progress {
+  const lesson = packs.find((p) => p.id === ref.packId)?.lessons.find((l) => l.id === ref.lessonId);
+  const skill = lesson?.skill ?? ref.lessonId;
+  const cleared = withLesson(progress, ref, (lp) => {
+    const { hintDismissedAt: _gone, ...rest } = lp;
+    return rest;
+  });
+  return setHintLevel(cleared, ref.packId, skill, 'full', now);
+}

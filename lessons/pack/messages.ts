@@ -1,0 +1,159 @@
+// Validator messages, in English and French, written for a trainer editing a YAML file.
+export type Bilingual = { en: string; fr: string };
+
+export const ERROR_CODES = [
+  'yaml-syntax',
+  'json-syntax',
+  'type',
+  'required',
+  'unknown-field',
+  'invalid-value',
+  'format',
+  'too-few',
+  'schema-version',
+  'duplicate-id',
+  'missing-locale',
+  'undeclared-locale',
+  'unknown-anchor',
+  'anchor-network',
+  'unknown-path',
+  'unknown-network',
+  'unknown-page-kind',
+  'kolb-modes',
+  'order-unknown-step',
+  'order-missing-step',
+  'order-duplicate-step',
+  'done-shape',
+  'done-needs-anchor',
+  'url-not-https',
+  'pack-too-large',
+  'entry-mode',
+  'internal',
+] as const;
+export type ErrorCode = (typeof ERROR_CODES)[number];
+
+export interface MessageParams {
+  expected?: string;
+  found?: string;
+  name?: string;
+  detail?: string;
+}
+
+const q = (s: string | undefined) => (s === undefined ? '' : s);
+
+type Builder = (p: MessageParams) => Bilingual;
+
+const CATALOGUE: Record<ErrorCode, Builder> = {
+  'yaml-syntax': (p) => ({
+    en: `YAML syntax error: ${q(p.detail)}`,
+    fr: `Erreur de syntaxe YAML : ${q(p.detail)}`,
+  }),
+  'json-syntax': (p) => ({
+    en: `This is not valid JSON: ${q(p.detail)}`,
+    fr: `Ce n'est pas du JSON valide : ${q(p.detail)}`,
+  }),
+  type: (p) => ({
+    en: `Wrong kind of value: expected ${q(p.expected)}, found ${q(p.found)}.`,
+    fr: `Type de valeur incorrect : attendu ${q(p.expected)}, trouvé ${q(p.found)}.`,
+  }),
+  required: (p) => ({
+    en: `Missing field "${q(p.name)}": add it here.`,
+    fr: `Champ « ${q(p.name)} » manquant : ajoutez-le ici.`,
+  }),
+  'unknown-field': (p) => ({
+    en: `Unknown field "${q(p.name)}"${p.expected ? `; allowed here: ${p.expected}` : ''}. Check its spelling or remove it.`,
+    fr: `Champ inconnu « ${q(p.name)} »${p.expected ? ` ; champs permis ici : ${p.expected}` : ''}. Vérifiez l'orthographe ou supprimez-le.`,
+  }),
+  'invalid-value': (p) => ({
+    en: `Invalid value: expected ${q(p.expected)}, found ${q(p.found)}.`,
+    fr: `Valeur invalide : attendu ${q(p.expected)}, trouvé ${q(p.found)}.`,
+  }),
+  format: (p) => ({
+    en: `Badly formed value: expected ${q(p.expected)}, found ${q(p.found)}.`,
+    fr: `Valeur mal formée : attendu ${q(p.expected)}, trouvé ${q(p.found)}.`,
+  }),
+  'too-few': (p) => ({
+    en: `Too few items: expected ${q(p.expected)}, found ${q(p.found)}.`,
+    fr: `Pas assez d'éléments : attendu ${q(p.expected)}, trouvé ${q(p.found)}.`,
+  }),
+  'schema-version': (p) => ({
+    en: `Unsupported pack format: expected "schema: 1", found ${q(p.found)}.`,
+    fr: `Format de pack non pris en charge : attendu « schema: 1 », trouvé ${q(p.found)}.`,
+  }),
+  'duplicate-id': (p) => ({
+    en: `Duplicate id "${q(p.name)}"${p.detail ? ` (first used at ${p.detail})` : ''}: ids must be unique, progress is keyed by them.`,
+    fr: `Identifiant « ${q(p.name)} » en double${p.detail ? ` (déjà utilisé en ${p.detail})` : ''} : les identifiants doivent être uniques, la progression en dépend.`,
+  }),
+  'missing-locale': (p) => ({
+    en: `Text missing in locale "${q(p.name)}": the pack declares ${q(p.expected)}; add the "${q(p.name)}" translation.`,
+    fr: `Texte manquant pour la langue « ${q(p.name)} » : le pack déclare ${q(p.expected)} ; ajoutez la traduction « ${q(p.name)} ».`,
+  }),
+  'undeclared-locale': (p) => ({
+    en: `Locale "${q(p.name)}" is not declared by the pack (locales: ${q(p.expected)}); fix the key or add it to "locales".`,
+    fr: `La langue « ${q(p.name)} » n'est pas déclarée par le pack (locales : ${q(p.expected)}) ; corrigez la clé ou ajoutez-la à « locales ».`,
+  }),
+  'unknown-anchor': (p) => ({
+    en: `Unknown anchor "${q(p.name)}": it is neither in the anchor registry (ANCHORS.md) nor in this pack's "anchors".${p.detail ? ` Did you mean "${p.detail}"?` : ''}`,
+    fr: `Ancre inconnue « ${q(p.name)} » : elle n'est ni dans le registre des ancres (ANCHORS.md) ni dans les « anchors » du pack.${p.detail ? ` Vouliez-vous dire « ${p.detail} » ?` : ''}`,
+  }),
+  'anchor-network': (p) => ({
+    en: `Anchor "${q(p.name)}" belongs to another network: this lesson is for ${q(p.expected)}.`,
+    fr: `L'ancre « ${q(p.name)} » appartient à un autre réseau : cette leçon concerne ${q(p.expected)}.`,
+  }),
+  'unknown-path': (p) => ({
+    en: `Unknown learning path "${q(p.found)}": expected one of ${q(p.expected)}.`,
+    fr: `Parcours inconnu « ${q(p.found)} » : attendu l'un de ${q(p.expected)}.`,
+  }),
+  'unknown-network': (p) => ({
+    en: `Unknown network "${q(p.found)}": expected one of ${q(p.expected)}.`,
+    fr: `Réseau inconnu « ${q(p.found)} » : attendu l'un de ${q(p.expected)}.`,
+  }),
+  'unknown-page-kind': (p) => ({
+    en: `Unknown page kind "${q(p.found)}" for ${q(p.name)}: expected one of ${q(p.expected)}.`,
+    fr: `Type de page « ${q(p.found)} » inconnu pour ${q(p.name)} : attendu l'un de ${q(p.expected)}.`,
+  }),
+  'kolb-modes': (p) => ({
+    en: `The lesson does not go round the whole learning cycle: missing mode(s) ${q(p.found)}. Every lesson needs at least one step in each of CE, RO, AC, AE.`,
+    fr: `La leçon ne fait pas tout le cycle d'apprentissage : mode(s) manquant(s) ${q(p.found)}. Chaque leçon doit avoir au moins une étape en CE, RO, AC et AE.`,
+  }),
+  'order-unknown-step': (p) => ({
+    en: `"order" names step "${q(p.name)}", which does not exist in this lesson (steps: ${q(p.expected)}).`,
+    fr: `« order » cite l'étape « ${q(p.name)} », qui n'existe pas dans cette leçon (étapes : ${q(p.expected)}).`,
+  }),
+  'order-missing-step': (p) => ({
+    en: `"order" leaves out step(s) ${q(p.found)}: a path may reorder the steps but never drop one.`,
+    fr: `« order » omet l'étape ou les étapes ${q(p.found)} : un parcours peut réordonner les étapes, jamais en retirer.`,
+  }),
+  'order-duplicate-step': (p) => ({
+    en: `"order" names step "${q(p.name)}" more than once.`,
+    fr: `« order » cite l'étape « ${q(p.name)} » plusieurs fois.`,
+  }),
+  'done-shape': (p) => ({
+    en: `Completion rule of the wrong shape: expected ${q(p.expected)}, found ${q(p.found)}.`,
+    fr: `Règle d'achèvement mal formée : attendu ${q(p.expected)}, trouvé ${q(p.found)}.`,
+  }),
+  'done-needs-anchor': (p) => ({
+    en: `"done: { ${q(p.name)}: anchor }" refers to the step's anchor, but this step has no "anchor".`,
+    fr: `« done: { ${q(p.name)}: anchor } » désigne l'ancre de l'étape, mais cette étape n'a pas d'« anchor ».`,
+  }),
+  'url-not-https': (p) => ({
+    en: `Link "${q(p.found)}" is not https: only https:// links are allowed in texts.`,
+    fr: `Le lien « ${q(p.found)} » n'est pas en https : seuls les liens https:// sont permis dans les textes.`,
+  }),
+  'pack-too-large': (p) => ({
+    en: `The pack is too large to store: ${q(p.found)} of JSON, the limit is ${q(p.expected)}. Split it into several packs.`,
+    fr: `Le pack est trop volumineux pour être stocké : ${q(p.found)} de JSON, la limite est ${q(p.expected)}. Divisez-le en plusieurs packs.`,
+  }),
+  'entry-mode': (p) => ({
+    en: `No "order" for path ${q(p.name)}, and the listed steps start with ${q(p.found)} rather than its entry mode ${q(p.expected)}: consider adding order.${q(p.name)}.`,
+    fr: `Pas d'« order » pour le parcours ${q(p.name)}, et les étapes commencent par ${q(p.found)} au lieu de son mode d'entrée ${q(p.expected)} : pensez à ajouter order.${q(p.name)}.`,
+  }),
+  internal: (p) => ({
+    en: `The validator could not check this input: ${q(p.detail)}`,
+    fr: `Le validateur n'a pas pu vérifier cette entrée : ${q(p.detail)}`,
+  }),
+};
+
+export function message(code: ErrorCode, params: MessageParams = {}): Bilingual {
+  return CATALOGUE[code](params);
+}
