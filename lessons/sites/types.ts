@@ -13,10 +13,16 @@ export type Localized = { en: string; fr: string } & Record<string, string>;
 export type AnchorStrategy =
   /** A CSS selector on language-independent markup: data-testid, id, custom element, href shape. */
   | { css: string; why?: string }
-  /** ARIA role (explicit or implicit) plus accessible name, in every UI language we support. */
-  | { role: string; name: Localized | string[]; exact?: boolean; why?: string }
-  /** Visible text, last resort. */
-  | { text: Localized | string[]; tag?: string; why?: string };
+  /**
+   * ARIA role (explicit or implicit) plus accessible name, in every UI language we support.
+   * `match` says how a name compares (case and spacing ignored): 'word' (default) = the name contains the phrase as
+   * whole words, 'start' = begins with it, 'exact' = is it. `exact: true` is the older spelling of match 'exact'.
+   */
+  | { role: string; name: Localized | string[]; exact?: boolean; match?: NameMatch; why?: string }
+  /** Visible text, last resort. `tag` is a CSS selector for the candidates (default: buttons and links). */
+  | { text: Localized | string[]; tag?: string; match?: NameMatch; why?: string };
+
+export type NameMatch = 'exact' | 'start' | 'word';
 
 export interface AnchorDef {
   /** Ordered strategies, most stable first. */
@@ -29,6 +35,11 @@ export interface AnchorDef {
   count?: { min?: number; max?: number };
   /** Must the element be rendered (not hidden, not display:none)? Default true. */
   visible?: boolean;
+  /**
+   * Page kinds where the control exists (e.g. ['feed']); omitted = every page of the network. The resolver skips
+   * the anchor on other page kinds, so a look-alike elsewhere (another person's Connect button) never matches.
+   */
+  pages?: readonly string[];
   /** Saved pages it must resolve on and must not (documentation + table test), Refined-GitHub style. */
   examples?: Array<[matches: number, page: string]>;
   note?: string;
@@ -50,4 +61,9 @@ export interface SiteAdapter {
   anchors: AnchorRegistry;
   /** The anchor the foundation's first hint points at. */
   firstHintAnchor: string;
+  /**
+   * Optional DOM refinement of a URL-derived page kind, for URLs that cannot tell (Facebook /USERNAME is a profile
+   * or a Page). `has(css)` is supplied by the caller (the content script), so this stays free of browser APIs.
+   */
+  refinePageKind?(kind: string | null, has: (css: string) => boolean): string | null;
 }

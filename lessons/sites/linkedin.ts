@@ -1,0 +1,234 @@
+// LinkedIn: URL → page kind and anchors. Pure data; the resolver lives in entrypoints/content/anchors.ts.
+// Saved pages named in `examples` live in ../shared/realpages (read-only, never copied here).
+import type { AnchorRegistry, SiteAdapter } from './types';
+
+export const LINKEDIN_PAGE_KINDS = [
+  'feed',
+  'profile',
+  'company',
+  'search',
+  'messaging',
+  'notifications',
+  'mynetwork',
+] as const;
+
+/** First path segments that are a UI-language prefix rather than a route (seen on shared links: /fr/feed/). */
+const LOCALE_SEGMENT = /^(?:[a-z]{2})(?:[-_][a-z]{2})?$/i;
+const KNOWN_FIRST_SEGMENTS = new Set(['in', 'feed', 'company', 'showcase', 'school', 'search', 'messaging',
+  'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal']);
+
+export function linkedinPageKind(url: URL): string | null {
+  let parts = url.pathname.split('/').filter(Boolean);
+  const first = parts[0];
+  if (first && !KNOWN_FIRST_SEGMENTS.has(first) && LOCALE_SEGMENT.test(first)) parts = parts.slice(1);
+  const [head, second, third] = parts;
+  switch (head) {
+    case undefined:
+      return 'feed'; // the signed-in root shows the feed
+    case 'feed':
+      // /feed/update/urn:… is one post on its own page, not the feed (no share box, no list).
+      return second === 'update' ? null : 'feed';
+    case 'in':
+      return second ? 'profile' : null; // /in/x/, /in/x/details/experience/, /in/x/recent-activity/all/
+    case 'company':
+    case 'showcase': // showcase and school pages use the same organisation top card as company pages
+    case 'school':
+      return second ? 'company' : null; // /company/x/, /company/x/life/, /company/x/posts/
+    case 'search':
+      return second === 'results' && third ? 'search' : null; // /search/results/all/, /search/results/people/
+    case 'messaging':
+      return 'messaging';
+    case 'notifications':
+      return 'notifications';
+    case 'mynetwork':
+      return 'mynetwork'; // /mynetwork/, /mynetwork/grow/, /mynetwork/invite-connect/connections/
+    default:
+      return null;
+  }
+}
+
+const FEED = 'linkedin/feed-2025-04.html';
+const PROFILE = 'linkedin/profile-2025-04.html';
+const COMPANY = 'linkedin/company-2025-04.html';
+const SEARCH = 'linkedin/search-people-2025-04.html';
+const ALL_PAGES = [FEED, PROFILE, COMPANY, SEARCH];
+const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
+const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
+const others = (...keep: string[]) => notOn(...ALL_PAGES.filter((p) => !keep.includes(p)));
+
+// Global nav: `#global-nav` is an id LinkedIn kept for years; the `nav` inside it holds the primary links (the logo
+// link before it also points to /feed/, hence the `nav` qualifier). Link targets are matched by href shape, which
+// does not depend on the UI language; role + name is the fallback for the React "dom-v2" header.
+const NAV = '#global-nav nav';
+const navLink = (path: string, en: string, fr: string, kind: string): AnchorRegistry[string] => ({
+  strategies: [
+    { css: `${NAV} a[href*="linkedin.com/${path}/"], ${NAV} a[href^="/${path}/"]`, why: 'href shape, any language' },
+    { css: `header nav a[href*="/${path}/"]`, why: 'dom-v2 header (no #global-nav)' },
+    { role: 'link', name: { en, fr }, match: 'word', why: `the ${kind} tab, named by its label` },
+  ],
+  withinCss: 'header, [role="banner"], nav',
+  examples: on(...ALL_PAGES),
+});
+
+const linkedinAnchors: AnchorRegistry = {
+  'linkedin.nav.home': navLink('feed', 'Home', 'Accueil', 'home'),
+  'linkedin.nav.network': navLink('mynetwork', 'My Network', 'Réseau', 'network'),
+  'linkedin.nav.messaging': navLink('messaging', 'Messaging', 'Messagerie', 'messaging'),
+  'linkedin.nav.notifications': navLink('notifications', 'Notifications', 'Notifications', 'notifications'),
+  'linkedin.nav.search': {
+    strategies: [
+      { css: 'input[data-view-name="search-global-typeahead-input"]', why: 'data-view-name: LinkedIn analytics hook' },
+      { css: '#global-nav-typeahead input, input.search-global-typeahead__input' },
+      { role: 'combobox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
+      { role: 'textbox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
+    ],
+    withinCss: 'header, [role="banner"], #global-nav',
+    count: { max: 1 },
+    examples: on(...ALL_PAGES),
+  },
+  'linkedin.nav.me': {
+    strategies: [
+      // The trigger class names the "Me" menu; the dropdown beside it is a different button.
+      { css: '#global-nav button.global-nav__primary-link-me-menu-trigger' },
+      { css: '#global-nav .global-nav__me button' },
+      { role: 'button', name: { en: 'Me', fr: 'Vous' }, match: 'start' },
+    ],
+    withinCss: 'header, [role="banner"], #global-nav',
+    examples: on(...ALL_PAGES),
+  },
+  'linkedin.feed.startPost': {
+    strategies: [
+      { css: 'button.share-box-feed-entry__trigger', why: 'layout before 2025; TODO: remove in 2026 if unseen' },
+      // 2025: the trigger lost its class; it is the only button of the share box's top bar (the avatar is a link).
+      { css: '.share-box-feed-entry__top-bar > button' },
+      { role: 'button', name: { en: 'Start a post', fr: 'Commencer un post' }, match: 'start' },
+    ],
+    withinCss: 'main',
+    pages: ['feed'],
+    examples: [...on(FEED), ...others(FEED)],
+  },
+  'linkedin.feed.firstPost': {
+    strategies: [
+      // Each post is a role=article carrying its activity urn; the first in document order is the top post.
+      { css: '[data-finite-scroll-hotkey-context="FEED"] [role="article"][data-urn]' },
+      { css: '[role="article"][data-urn^="urn:li:"]' },
+      { css: '[data-view-name="feed-full-update"]', why: 'dom-v2 wraps each post in this view' },
+      { role: 'article', name: [], why: 'any article in the main feed' },
+    ],
+    withinCss: 'main',
+    pages: ['feed'],
+    examples: [...on(FEED), ...others(FEED)],
+  },
+  // The profile owner's top card: the first card of <main>. Other people's cards ("More profiles for you",
+  // "People you may know") come later and carry their own Connect/Follow buttons, so profile anchors look only here.
+  'linkedin.profile.topCard': {
+    strategies: [
+      { css: 'main section[data-member-id]', why: 'the top card carries the owner member id' },
+      { css: 'main section.pv-top-card, main section:has(h1)', why: 'older layouts; first section with the name' },
+    ],
+    pages: ['profile'],
+    note: 'Scope for the other profile anchors; not part of ANCHORS.md.',
+    examples: [...on(PROFILE), ...others(PROFILE)],
+  },
+  'linkedin.profile.photo': {
+    strategies: [
+      { css: 'img.pv-top-card-profile-picture__image--show, img.pv-top-card-profile-picture__image' },
+      { css: 'img.profile-photo-edit__preview', why: 'own profile: the editable photo' },
+      { css: '.pv-top-card__photo img, [class*="profile-picture"] img' },
+      { role: 'button', name: { en: 'profile picture', fr: 'photo de profil' }, why: 'the button around it' },
+    ],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...others(PROFILE)],
+  },
+  'linkedin.profile.name': {
+    strategies: [{ css: 'h1' }, { role: 'heading', name: [], why: 'any heading: the name is the first' }],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...others(PROFILE)],
+  },
+  'linkedin.profile.headline': {
+    strategies: [
+      // The headline is the medium body text right under the name; `.text-body-medium` is a design-system class.
+      { css: 'div.text-body-medium' },
+      { css: '[data-generated-suggestion-target]', why: 'headline carries the AI-suggestion hook' },
+    ],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...others(PROFILE)],
+  },
+  'linkedin.profile.connect': {
+    strategies: [
+      // The aria-label is "Invite <name> to connect"; a plain "Connect" label appears on some layouts.
+      { role: 'button', name: { en: 'Invite', fr: 'Inviter' }, match: 'start' },
+      { role: 'button', name: { en: 'Connect', fr: 'Se connecter' }, match: 'exact' },
+      { role: 'link', name: { en: 'Invite', fr: 'Inviter' }, match: 'start', why: 'dom-v2 renders it as a link' },
+    ],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...notOn(PROFILE), ...others()],
+    note: 'The saved profile is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.',
+  },
+  'linkedin.profile.follow': {
+    strategies: [
+      // "Follow <name>"; `start` keeps "Unfollow" (hidden "More" menu) and "Notify me…" out.
+      { role: 'button', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
+      { role: 'link', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
+    ],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...notOn(PROFILE), ...others()],
+  },
+  'linkedin.profile.message': {
+    strategies: [
+      { css: 'a[href*="/messaging/compose"], a[href*="/messaging/thread"]', why: 'Message as a link (non-connections)' },
+      { role: 'button', name: { en: 'Message', fr: 'Message' }, match: 'start', why: '"Message <first name>"' },
+      { role: 'button', name: { fr: 'Envoyer un message', en: 'Send message' }, match: 'start' },
+    ],
+    within: 'linkedin.profile.topCard',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...others(PROFILE)],
+  },
+  'linkedin.company.topCard': {
+    strategies: [{ css: 'main section.org-top-card' }, { css: 'main section:has(h1)' }],
+    pages: ['company'],
+    note: 'Scope for the company anchors; the "similar pages" aside holds other Follow buttons.',
+    examples: [...on(COMPANY), ...others(COMPANY)],
+  },
+  'linkedin.company.name': {
+    strategies: [{ css: 'h1.org-top-card-summary__title' }, { css: 'h1' }],
+    within: 'linkedin.company.topCard',
+    pages: ['company'],
+    examples: [...on(COMPANY), ...others(COMPANY)],
+  },
+  'linkedin.company.follow': {
+    strategies: [
+      { css: 'button.org-company-follow-button', why: 'stays on Follow and Following' },
+      { role: 'button', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
+      { role: 'button', name: { en: 'Following', fr: 'Abonné' }, match: 'start' },
+    ],
+    within: 'linkedin.company.topCard',
+    pages: ['company'],
+    examples: [...on(COMPANY), ...others(COMPANY)],
+  },
+  'linkedin.search.results': {
+    strategies: [
+      // The list whose items are result cards; the banner ("Search with Recruiter") and feedback lists come apart.
+      { css: 'main ul:has(> li [data-view-name="search-entity-result-universal-template"])' },
+      { css: 'main ul:has(> li [data-chameleon-result-urn])' },
+      { css: 'ul.reusable-search__entity-result-list', why: 'layout before 2025' },
+    ],
+    pages: ['search'],
+    examples: [...on(SEARCH), ...others(SEARCH)],
+  },
+};
+
+export const linkedin: SiteAdapter = {
+  network: 'linkedin',
+  hosts: ['www.linkedin.com', 'linkedin.com'],
+  pageKinds: LINKEDIN_PAGE_KINDS,
+  pageKind: linkedinPageKind,
+  navigation: {}, // history changes only (Ember/React router)
+  anchors: linkedinAnchors,
+  firstHintAnchor: 'linkedin.nav.search',
+};

@@ -1,0 +1,174 @@
+// X (Twitter): URL → page kind and anchors. X's data-testid values held across 2025 → 2026, so they come first.
+import type { AnchorRegistry, SiteAdapter } from './types';
+
+export const X_PAGE_KINDS = [
+  'home',
+  'profile',
+  'status',
+  'explore',
+  'search',
+  'notifications',
+  'messages',
+  'bookmarks',
+] as const;
+
+/** First path segments that are X routes, never a user name (user names are [A-Za-z0-9_]{1,15}). */
+const RESERVED = new Set(['home', 'explore', 'search', 'search-advanced', 'notifications', 'messages', 'settings',
+  'i', 'compose', 'login', 'logout', 'signup', 'tos', 'privacy', 'account', 'intent', 'share', 'hashtag', 'jobs',
+  'download', 'about', 'help', 'flow', 'oauth', 'rules', 'topics', 'lists', 'communities', 'premium']);
+const USER_NAME = /^[A-Za-z0-9_]{1,15}$/;
+/** Profile tabs that keep the profile header; followers/following lists do not show it. */
+const PROFILE_TABS = new Set(['with_replies', 'media', 'likes', 'highlights', 'articles', 'superfollows', 'affiliates']);
+
+export function xPageKind(url: URL): string | null {
+  const [head, second, third] = url.pathname.split('/').filter(Boolean);
+  switch (head) {
+    case undefined:
+    case 'home':
+      return 'home'; // signed-in root redirects to /home
+    case 'explore':
+      return 'explore'; // /explore, /explore/tabs/for_you
+    case 'search':
+    case 'hashtag': // /hashtag/x shows search results
+      return 'search';
+    case 'notifications':
+      return 'notifications';
+    case 'messages':
+      return 'messages';
+    case 'i':
+      if (second === 'bookmarks') return 'bookmarks';
+      if (second === 'chat') return 'messages'; // 2025 "Chat" replaces /messages
+      if (second === 'status' || (second === 'web' && third === 'status')) return 'status';
+      return null; // /i/lists, /i/grok, /i/communities …
+  }
+  if (RESERVED.has(head) || !USER_NAME.test(head)) return null;
+  if (second === undefined || PROFILE_TABS.has(second)) return 'profile';
+  if (second === 'status' && third && /^\d+$/.test(third)) return 'status'; // /USER/status/ID[/photo/1]
+  return null;
+}
+
+const HOME = 'x/home-2025-04.html';
+const PROFILE = 'x/profile-2025-04.html';
+const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
+const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
+
+// Side nav tabs. The href fallback covers a testid rename; `nav` scope keeps in-page links (a tweet linking to
+// /explore) out. Names: the tab's aria-label in English and French.
+const tab = (testid: string, hrefs: string[], name: { en: string; fr: string }, pages = [HOME, PROFILE]) => ({
+  strategies: [
+    { css: `a[data-testid="${testid}"]` },
+    { css: hrefs.map((h) => `nav a[href="${h}"]`).join(', '), why: 'href shape if the testid changes' },
+    { role: 'link', name, match: 'start' as const },
+  ],
+  withinCss: 'header, [role="banner"], nav',
+  examples: on(...pages),
+});
+
+const xAnchors: AnchorRegistry = {
+  'x.nav.home': tab('AppTabBar_Home_Link', ['/home'], { en: 'Home', fr: 'Accueil' }),
+  'x.nav.explore': tab('AppTabBar_Explore_Link', ['/explore'], { en: 'Search and explore', fr: 'Rechercher et explorer' }),
+  'x.nav.notifications': tab('AppTabBar_Notifications_Link', ['/notifications'], { en: 'Notifications', fr: 'Notifications' }),
+  'x.nav.messages': tab('AppTabBar_DirectMessage_Link', ['/messages', '/i/chat'], { en: 'Direct Messages', fr: 'Messages privés' }),
+  // The profile tab's href is the viewer's own handle, so only testid and name can find it.
+  'x.nav.profile': {
+    strategies: [{ css: 'a[data-testid="AppTabBar_Profile_Link"]' }, { role: 'link', name: { en: 'Profile', fr: 'Profil' }, match: 'exact' }],
+    withinCss: 'header, [role="banner"], nav',
+    examples: on(HOME, PROFILE),
+  },
+  'x.nav.compose': {
+    strategies: [
+      { css: 'a[data-testid="SideNav_NewTweet_Button"]' },
+      { css: 'header a[href="/compose/post"], header a[href="/compose/tweet"]' },
+      { role: 'link', name: { en: 'Post', fr: 'Poster' }, match: 'exact' },
+    ],
+    withinCss: 'header, [role="banner"]',
+    examples: on(HOME, PROFILE),
+  },
+  'x.nav.account': {
+    strategies: [
+      { css: 'button[data-testid="SideNav_AccountSwitcher_Button"], [data-testid="SideNav_AccountSwitcher_Button"]' },
+      { role: 'button', name: { en: 'Account menu', fr: 'Menu du compte' }, match: 'start' },
+    ],
+    withinCss: 'header, [role="banner"]',
+    examples: on(HOME, PROFILE),
+  },
+  'x.search.input': {
+    strategies: [
+      { css: 'input[data-testid="SearchBox_Search_Input"]' },
+      { css: 'form[role="search"] input' },
+      { role: 'combobox', name: { en: 'Search query', fr: 'Requête de recherche' }, match: 'start' },
+    ],
+    count: { max: 1 },
+    examples: on(HOME, PROFILE),
+  },
+  'x.composer.text': {
+    strategies: [
+      // tweetTextarea_0 is the first (often only) text box of a composer; the primary column holds the inline one.
+      { css: '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]' },
+      { role: 'textbox', name: { en: 'Post text', fr: 'Texte du post' }, match: 'start' },
+    ],
+    withinCss: '[data-testid="primaryColumn"], main',
+    pages: ['home'],
+    examples: [...on(HOME), ...notOn(PROFILE)],
+  },
+  'x.composer.submit': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] [data-testid="tweetButtonInline"]' },
+      { role: 'button', name: { en: 'Post', fr: 'Poster' }, match: 'exact' },
+    ],
+    withinCss: '[data-testid="primaryColumn"], main',
+    pages: ['home'],
+    examples: [...on(HOME), ...notOn(PROFILE)],
+  },
+  'x.timeline.firstPost': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] article[data-testid="tweet"]' },
+      { css: '[data-testid="primaryColumn"] article' },
+      { role: 'article', name: [] },
+    ],
+    withinCss: '[data-testid="primaryColumn"], main',
+    pages: ['home', 'profile', 'status'],
+    examples: on(HOME, PROFILE),
+  },
+  // The profile header: the block that holds the owner's UserName. "Who to follow" cells (UserCell) are elsewhere.
+  'x.profile.header': {
+    strategies: [{ css: '[data-testid="primaryColumn"] div:has(> [data-testid="UserName"])' }],
+    pages: ['profile'],
+    note: 'Scope for the profile anchors; not part of ANCHORS.md.',
+    examples: [...on(PROFILE), ...notOn(HOME)],
+  },
+  'x.profile.name': {
+    strategies: [{ css: '[data-testid="UserName"]' }],
+    within: 'x.profile.header',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...notOn(HOME)],
+  },
+  'x.profile.bio': {
+    strategies: [{ css: '[data-testid="UserDescription"]' }],
+    within: 'x.profile.header',
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...notOn(HOME)],
+  },
+  'x.profile.follow': {
+    strategies: [
+      // The testid is "<user id>-follow", "-unfollow" (Following) or "-cancel" (pending request): suffix match.
+      { css: 'button[data-testid$="-follow"], button[data-testid$="-unfollow"], button[data-testid$="-cancel"]' },
+      { role: 'button', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
+      { role: 'button', name: { en: 'Following', fr: 'Abonné' }, match: 'start' },
+    ],
+    within: 'x.profile.header',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...on(PROFILE), ...notOn(HOME)],
+  },
+};
+
+export const x: SiteAdapter = {
+  network: 'x',
+  hosts: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com'],
+  pageKinds: X_PAGE_KINDS,
+  pageKind: xPageKind,
+  navigation: { watchTitle: true }, // X retitles the tab on every route change
+  anchors: xAnchors,
+  firstHintAnchor: 'x.nav.compose',
+};

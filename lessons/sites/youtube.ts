@@ -1,0 +1,130 @@
+// YouTube: URL → page kind and anchors. YouTube's custom element names (ytd-*, yt-*) and a few ids are its most
+// stable markup. Two traps seen on real pages: the server HTML holds grey placeholder shells (a #subscribe-button
+// div with nothing inside) and the home page can hold a hidden watch page (ytd-watch-flexy[hidden]).
+import type { AnchorRegistry, SiteAdapter } from './types';
+
+export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts'] as const;
+
+export function youtubePageKind(url: URL): string | null {
+  const [head, second] = url.pathname.split('/').filter(Boolean);
+  if (head === undefined) return 'home';
+  if (head.startsWith('@')) return head.length > 1 ? 'channel' : null; // /@handle, /@handle/videos
+  switch (head) {
+    case 'watch':
+      return 'watch'; // /watch?v=ID&t=42s
+    case 'live':
+      return second ? 'watch' : null; // /live/ID plays in the watch page
+    case 'results':
+      return 'results'; // /results?search_query=…
+    case 'shorts':
+      return 'shorts';
+    case 'channel': // /channel/UC…, /c/name, /user/name (legacy channel URLs)
+    case 'c':
+    case 'user':
+      return second ? 'channel' : null;
+    default:
+      return null; // /feed/subscriptions, /playlist, /account …
+  }
+}
+
+const HOME = 'youtube/home-2025-04.html';
+const WATCH_SERVER = 'youtube/watch-server-2025-06.html';
+const MASTHEAD = 'ytd-masthead, #masthead-container, [role="banner"]';
+
+const youtubeAnchors: AnchorRegistry = {
+  'youtube.masthead.logo': {
+    strategies: [
+      { css: 'ytd-masthead ytd-topbar-logo-renderer a#logo, ytd-masthead a#logo' },
+      { css: 'ytd-topbar-logo-renderer a' },
+      { role: 'link', name: { en: 'YouTube Home', fr: 'Accueil YouTube' }, match: 'start' },
+    ],
+    withinCss: MASTHEAD,
+    examples: [[1, HOME]],
+  },
+  'youtube.masthead.search': {
+    strategies: [
+      { css: 'ytd-masthead input[name="search_query"]', why: 'the name stayed while ytd-searchbox became yt-searchbox' },
+      { css: 'input[name="search_query"]' },
+      { role: 'combobox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
+    ],
+    withinCss: MASTHEAD,
+    count: { max: 1 },
+    examples: [[1, HOME]],
+  },
+  'youtube.masthead.create': {
+    strategies: [
+      // No language-free marker on the 2025 Create button: its label in each language. Signed out, #buttons holds
+      // a "Sign in" link instead, which these do not match.
+      { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
+      { css: 'ytd-masthead ytd-topbar-menu-button-renderer:has(yt-icon[icon*="video_call"]) button', why: 'pre-2024 camera icon' },
+    ],
+    withinCss: 'ytd-masthead #buttons',
+    examples: [[1, HOME], [0, WATCH_SERVER]],
+  },
+  'youtube.masthead.notifications': {
+    strategies: [
+      { css: 'ytd-masthead ytd-notification-topbar-button-renderer button' },
+      { role: 'button', name: { en: 'Notifications', fr: 'Notifications' }, match: 'start' },
+    ],
+    withinCss: 'ytd-masthead #buttons',
+    examples: [[1, HOME], [0, WATCH_SERVER]],
+  },
+  'youtube.masthead.avatar': {
+    strategies: [
+      { css: 'ytd-masthead button#avatar-btn' },
+      { role: 'button', name: { en: 'Account menu', fr: 'Menu du compte' }, match: 'start' },
+    ],
+    withinCss: 'ytd-masthead #buttons',
+    examples: [[1, HOME], [0, WATCH_SERVER]],
+  },
+  'youtube.guide.menu': {
+    // The app drawer holds a second #guide-button (zero-size while the drawer is closed): masthead first.
+    strategies: [
+      { css: 'ytd-masthead #guide-button button' },
+      { css: '#guide-button button' },
+      { role: 'button', name: { en: 'Guide', fr: 'Guide' }, match: 'exact' },
+    ],
+    withinCss: MASTHEAD,
+    examples: [[1, HOME]],
+  },
+  'youtube.home.feed': {
+    strategies: [
+      { css: 'ytd-browse[page-subtype="home"] ytd-rich-grid-renderer' },
+      { css: 'ytd-browse ytd-rich-grid-renderer' },
+    ],
+    pages: ['home'],
+    examples: [[1, HOME], [0, WATCH_SERVER]],
+  },
+  'youtube.watch.player': {
+    strategies: [
+      { css: 'ytd-watch-flexy #movie_player, ytd-watch-grid #movie_player' },
+      { css: '#movie_player, .html5-video-player' },
+    ],
+    pages: ['watch'],
+    note: 'The home page hides a whole watch page (ytd-watch-flexy[hidden]); visibility keeps it out.',
+  },
+  'youtube.watch.subscribe': {
+    strategies: [
+      // The rendered button lives inside ytd-subscribe-button-renderer; the server's placeholder is an empty
+      // #subscribe-button div, so asking for the button inside keeps the placeholder out.
+      { css: 'ytd-watch-metadata #owner ytd-subscribe-button-renderer button' },
+      { css: 'ytd-watch-flexy ytd-subscribe-button-renderer button, ytd-watch-flexy yt-subscribe-button-view-model button' },
+      { role: 'button', name: { en: 'Subscribe', fr: "S'abonner" }, match: 'start' },
+      { role: 'button', name: { en: 'Subscribed', fr: 'Abonné' }, match: 'start' },
+    ],
+    withinCss: 'ytd-watch-flexy, ytd-watch-grid',
+    count: { max: 1 },
+    pages: ['watch'],
+    examples: [[0, WATCH_SERVER]],
+  },
+};
+
+export const youtube: SiteAdapter = {
+  network: 'youtube',
+  hosts: ['www.youtube.com', 'youtube.com'],
+  pageKinds: YOUTUBE_PAGE_KINDS,
+  pageKind: youtubePageKind,
+  navigation: { windowEvents: ['yt-navigate-finish'] }, // YouTube's SPA router fires it after each navigation
+  anchors: youtubeAnchors,
+  firstHintAnchor: 'youtube.masthead.search',
+};
