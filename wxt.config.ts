@@ -1,15 +1,17 @@
+import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lessons/sites/matches';
 
-// The content script runs on every tab of four heavy sites: it is built with preact/compat in place of
-// ReactDOM (~15 KB instead of ~72 KB gzip, see BENCHMARKS.md). Popup and options keep React 19.
-const preactAliases = {
-  react: 'preact/compat',
-  'react-dom/client': 'preact/compat/client',
-  'react-dom': 'preact/compat',
-  'react/jsx-runtime': 'preact/jsx-runtime',
-  'react/jsx-dev-runtime': 'preact/jsx-runtime',
-};
+// The content script runs on every tab of four heavy sites: its React code is served by Preact's core and
+// hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
+// Popup, options and welcome pages keep React 19.
+const overlayReact = resolve(__dirname, 'components/overlay/react-lite.ts');
+const overlayReactDom = resolve(__dirname, 'components/overlay/react-dom-lite.ts');
+const contentScriptAliases = [
+  { find: /^react$/, replacement: overlayReact },
+  { find: /^react-dom\/client$/, replacement: overlayReactDom },
+  { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/jsx-runtime' },
+];
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
@@ -37,15 +39,18 @@ export default defineConfig({
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
       if (!entrypoints.some((e) => e.type === 'content-script')) return;
-      const alias = config.resolve?.alias;
-      const extra = Object.entries(preactAliases).map(([find, replacement]) => ({
-        find: new RegExp(`^${find.replace('/', '\\/')}$`),
-        replacement,
-      }));
+      const alias = config.resolve?.alias ?? {};
+      const existing = (
+        Array.isArray(alias)
+          ? alias
+          : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }))
+      )
+        // The content script uses only promise-based APIs that Chrome MV3 and Firefox both provide natively
+        // (storage, i18n, runtime), so it skips webextension-polyfill (~3.5 KB gzip on every tab); the
+        // background, popup and options keep it.
+        .filter(({ find }) => find !== 'wxt/browser');
       config.resolve ??= {};
-      config.resolve.alias = Array.isArray(alias)
-        ? [...extra, ...alias]
-        : [...extra, ...Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }))];
+      config.resolve.alias = [...contentScriptAliases, ...existing];
     },
   },
 });

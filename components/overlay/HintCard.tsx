@@ -38,7 +38,10 @@ export function HintCard({ anchor, title, body, closeLabel, onClose }: HintCardP
           flip({ padding: 8 }),
           shift({ padding: 8 }),
           // Never taller than the viewport allows: the card scrolls inside rather than overflowing.
-          size({ padding: 8, apply: ({ availableHeight }) => (card.style.maxHeight = `${Math.max(120, availableHeight)}px`) }),
+          size({ padding: 8, apply: ({ availableHeight }) => {
+            card.style.maxHeight = `${Math.max(120, availableHeight)}px`;
+          },
+        }),
         ],
       }).then(({ x, y, placement }) => {
         card.style.left = `${x}px`;

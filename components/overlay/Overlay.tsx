@@ -1,6 +1,7 @@
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
-import { t, type Locale } from '../i18n';
+import type { Locale } from '../i18n-core';
+import { ot as t } from './strings';
 import { DockedPanel } from './DockedPanel';
 import { HintCard } from './HintCard';
 

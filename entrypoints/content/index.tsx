@@ -1,23 +1,23 @@
-import './../../components/overlay/overlay.css';
 import { createRoot, type Root } from 'react-dom/client';
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { createStore } from 'zustand/vanilla';
-import { resolveLocale, t, type Locale, type MessageKey } from '../../components/i18n';
+import { resolveLocale, type Locale } from '../../components/i18n-core';
+import { ot as t, type OverlayMessageKey } from '../../components/overlay/strings';
 import { Overlay, type OverlayState } from '../../components/overlay/Overlay';
 import { isGuideOn, readSettings, watchSettings, type GuideSettings } from '../../components/state/settings';
 import { detectPage, siteForHost } from '../../lessons/sites';
 import { SITE_MATCHES } from '../../lessons/sites/matches';
 import type { SiteAdapter } from '../../lessons/sites/types';
 import { watchAnchor, type AnchorWatch } from './anchor-watcher';
+import { mountOverlayHost, type OverlayHost } from './mount';
 import { watchNavigation } from './navigation';
 
 export default defineContentScript({
   matches: SITE_MATCHES,
   runAt: 'document_idle',
-  cssInjectionMode: 'ui',
+  cssInjectionMode: 'manual', // the overlay inlines its own stylesheet into its shadow root (mount.ts)
   async main(ctx) {
     const site = siteForHost(location.hostname);
     if (!site) return;
@@ -30,7 +30,7 @@ export default defineContentScript({
   },
 });
 
-const FIRST_HINT: Record<SiteAdapter['network'], [MessageKey, MessageKey]> = {
+const FIRST_HINT: Record<SiteAdapter['network'], [OverlayMessageKey, OverlayMessageKey]> = {
   linkedin: ['hintLinkedinSearchTitle', 'hintLinkedinSearchBody'],
   x: ['hintXComposeTitle', 'hintXComposeBody'],
   facebook: ['hintFacebookSearchTitle', 'hintFacebookSearchBody'],
@@ -50,7 +50,7 @@ function detectTheme(): 'light' | 'dark' {
 
 /** Everything the guide does on one tab: mounted when switched on, removed completely when switched off. */
 function createGuide(ctx: ContentScriptContext, site: SiteAdapter) {
-  let ui: ShadowRootContentScriptUi<Root> | null = null;
+  let ui: (OverlayHost & { root: Root }) | null = null;
   let anchorWatch: AnchorWatch | null = null;
   let navigationWatched = false;
   let locale: Locale = 'en';
@@ -66,7 +66,7 @@ function createGuide(ctx: ContentScriptContext, site: SiteAdapter) {
 
   const showPage = (url: URL) => {
     const page = detectPage(url);
-    ui?.shadowHost.setAttribute('data-page-kind', page?.pageKind ?? '');
+    ui?.host.setAttribute('data-page-kind', page?.pageKind ?? '');
     anchorWatch?.stop();
     const [titleKey, bodyKey] = FIRST_HINT[site.network];
     store.setState({
@@ -81,28 +81,14 @@ function createGuide(ctx: ContentScriptContext, site: SiteAdapter) {
   };
 
   return {
-    async start(settings: GuideSettings) {
+    start(settings: GuideSettings) {
       locale = resolveLocale(settings.locale, browser.i18n.getUILanguage());
       store.setState({ locale });
       if (!ui) {
-        ui = await createShadowRootUi(ctx, {
-          name: 'training-wheels',
-          mode: 'open', // open so that assistive tech and our end-to-end tests can reach inside
-          position: 'inline',
-          anchor: 'html',
-          append: 'last',
-          isolateEvents: ['keydown', 'keyup', 'keypress'],
-          onMount(container, _shadow, host) {
-            host.setAttribute('data-network', site.network);
-            const root = createRoot(container);
-            root.render(<Overlay store={store} />);
-            return root;
-          },
-          onRemove(root) {
-            root?.unmount();
-          },
-        });
-        ui.mount();
+        const mounted = mountOverlayHost({ 'data-network': site.network });
+        const root = createRoot(mounted.container);
+        root.render(<Overlay store={store} />);
+        ui = { ...mounted, root };
       }
       if (!navigationWatched) {
         navigationWatched = true;
@@ -113,6 +99,7 @@ function createGuide(ctx: ContentScriptContext, site: SiteAdapter) {
     stop() {
       anchorWatch?.stop();
       anchorWatch = null;
+      ui?.root.unmount();
       ui?.remove();
       ui = null;
     },

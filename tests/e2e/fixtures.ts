@@ -37,7 +37,7 @@ export async function launchWithExtension(extensionDir = chromeBuild, options: {
     args: [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`],
   });
   // Nothing leaves the machine: every request not served by a test is aborted.
-  await context.route('**/*', (route) => route.abort());
+  await context.route(/^https?:\/\//, (route) => route.abort());
   let worker: Worker | undefined = context.serviceWorkers()[0];
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;

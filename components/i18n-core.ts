@@ -1,0 +1,33 @@
+// The parts of i18n every context shares, with no catalog attached: the content script brings only the few
+// messages it shows (components/overlay/strings.ts), pages bring them all (components/i18n.ts).
+export const LOCALES = ['en', 'fr'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type LocalePreference = Locale | 'auto';
+
+export interface Message {
+  message: string;
+  placeholders?: Record<string, { content: string }>;
+}
+export type Catalog = Record<string, Message>;
+
+/** The browser's UI language mapped onto the locales we ship (French for any fr-*, else English). */
+export function localeFromLanguage(language: string | undefined): Locale {
+  return language?.toLowerCase().startsWith('fr') ? 'fr' : 'en';
+}
+
+export function resolveLocale(preference: LocalePreference | undefined, uiLanguage: string | undefined): Locale {
+  return preference === 'en' || preference === 'fr' ? preference : localeFromLanguage(uiLanguage);
+}
+
+/** A `t(locale, key, ...substitutions)` over catalogs in the chrome.i18n format ($NAME$ placeholders → $1). */
+export function makeTranslator<Key extends string>(catalogs: Record<Locale, Partial<Record<Key, Message>>>) {
+  return function t(locale: Locale, key: Key | (string & {}), ...substitutions: string[]): string {
+    const entry = (catalogs[locale] as Catalog)[key] ?? (catalogs.en as Catalog)[key];
+    if (!entry) return key;
+    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+      const content = entry.placeholders?.[name.toLowerCase()]?.content;
+      if (!content) return whole;
+      return content.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
+    });
+  };
+}
