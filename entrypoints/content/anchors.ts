@@ -32,6 +32,11 @@ export interface ResolveOptions {
   ignoreVisibility?: boolean;
   /** Shared by one pass over several anchors (resolveAll makes one): memoised scopes and shadow roots. */
   context?: ResolveContext;
+  /**
+   * Open shadow roots to search when the light DOM has no match. Default: found by one walk over the document per
+   * pass. A caller that tracks them (its mutation observer) can pass its list; `false` skips shadow roots.
+   */
+  shadowRoots?: readonly ShadowRoot[] | false;
 }
 
 export interface ResolveContext {
@@ -40,12 +45,16 @@ export interface ResolveContext {
   shadowRoots: ShadowRoot[] | null;
   hasLayout: boolean | null;
   visibility: Map<Element, boolean>;
+  /** Scopes by `within` + `withinCss`: many anchors share one (the masthead, the nav), so it is queried once. */
+  scopes: Map<string, ParentNode[]>;
+  /** Accessible names by role, then element. */
+  names: Map<string, Map<Element, string>>;
 }
 
 const NONE: AnchorResolution = Object.freeze({ element: null, strategy: null, strategyKind: null, count: 0 });
 
 export function createResolveContext(root: ParentNode = document): ResolveContext {
-  return { root, results: new Map(), shadowRoots: null, hasLayout: null, visibility: new Map() };
+  return { root, results: new Map(), shadowRoots: null, hasLayout: null, visibility: new Map(), scopes: new Map(), names: new Map() };
 }
 
 export function resolveAnchor(
@@ -83,12 +92,17 @@ function resolveUncached(name: string, registry: AnchorRegistry, ctx: ResolveCon
   const checkVisible = def.visible !== false && !opts.ignoreVisibility;
   const min = def.count?.min ?? 1;
   const max = def.count?.max ?? Infinity;
-  for (let i = 0; i < def.strategies.length; i++) {
-    const strategy = def.strategies[i]!;
-    const matches = collect(strategy, scopes, ctx, checkVisible);
-    // Too many matches means the strategy is ambiguous here (e.g. someone else's button too): try the next one.
-    if (matches.length >= min && matches.length <= max && matches.length > 0) {
-      return { element: matches[0]!, strategy: i, strategyKind: kindOf(strategy), count: matches.length };
+  // Light DOM first with every strategy; open shadow roots only when none matched there (finding shadow hosts costs
+  // a walk over the whole document, done at most once per pass).
+  for (const inShadow of [false, true]) {
+    if (inShadow && !openShadowRoots(ctx, opts).length) break;
+    for (let i = 0; i < def.strategies.length; i++) {
+      const strategy = def.strategies[i]!;
+      const matches = collect(strategy, scopes, ctx, checkVisible, inShadow ? openShadowRoots(ctx, opts) : null);
+      // Too many matches: the strategy is ambiguous here (someone else's button too), so try the next one.
+      if (matches.length >= min && matches.length <= max && matches.length > 0) {
+        return { element: matches[0]!, strategy: i, strategyKind: kindOf(strategy), count: matches.length };
+      }
     }
   }
   return NONE;
@@ -106,6 +120,16 @@ export function kindOf(strategy: AnchorStrategy): StrategyKind {
 // ---- scopes -------------------------------------------------------------------------------------------------
 
 function scopesOf(def: AnchorDef, registry: AnchorRegistry, ctx: ResolveContext, opts: ResolveOptions): ParentNode[] {
+  const key = `${def.within ?? ''}\u0000${def.withinCss ?? ''}`;
+  let scopes = ctx.scopes.get(key);
+  if (!scopes) {
+    scopes = computeScopes(def, registry, ctx, opts);
+    ctx.scopes.set(key, scopes);
+  }
+  return scopes;
+}
+
+function computeScopes(def: AnchorDef, registry: AnchorRegistry, ctx: ResolveContext, opts: ResolveOptions): ParentNode[] {
   let scopes: ParentNode[] = [ctx.root];
   if (def.within) {
     const outer = resolveAnchor(def.within, registry, ctx.root, { ...opts, context: ctx }).element;
@@ -114,7 +138,7 @@ function scopesOf(def: AnchorDef, registry: AnchorRegistry, ctx: ResolveContext,
   }
   if (def.withinCss) {
     const found = new Set<Element>();
-    for (const scope of scopes) for (const el of queryDeep(scope, def.withinCss, ctx)) found.add(el);
+    for (const scope of scopes) for (const el of queryDeep(scope, def.withinCss, ctx, opts)) found.add(el);
     // Drop scopes nested in another one, so no element is visited twice.
     scopes = [...found].filter((el) => ![...found].some((other) => other !== el && other.contains(el)));
   }
@@ -123,7 +147,13 @@ function scopesOf(def: AnchorDef, registry: AnchorRegistry, ctx: ResolveContext,
 
 // ---- candidates -------------------------------------------------------------------------------------------------
 
-function collect(strategy: AnchorStrategy, scopes: ParentNode[], ctx: ResolveContext, checkVisible: boolean) {
+function collect(
+  strategy: AnchorStrategy,
+  scopes: ParentNode[],
+  ctx: ResolveContext,
+  checkVisible: boolean,
+  shadowRoots: ShadowRoot[] | null,
+): Element[] {
   const out: Element[] = [];
   const seen = new Set<Element>();
   const consider = (candidates: Iterable<Element>) => {
@@ -131,15 +161,15 @@ function collect(strategy: AnchorStrategy, scopes: ParentNode[], ctx: ResolveCon
       if (seen.has(el)) continue;
       seen.add(el);
       if (checkVisible && !isVisible(el, ctx)) continue;
-      if (!accepts(strategy, el)) continue;
+      if (!accepts(strategy, el, ctx)) continue;
       out.push(el);
     }
   };
   const selector = candidateSelector(strategy);
-  for (const scope of scopes) consider(scope.querySelectorAll(selector));
-  // Open shadow roots are searched only when the light DOM has nothing: walking for shadow hosts costs a full pass.
-  if (!out.length) {
-    for (const shadow of openShadowRoots(ctx)) {
+  if (!shadowRoots) {
+    for (const scope of scopes) consider(scope.querySelectorAll(selector));
+  } else {
+    for (const shadow of shadowRoots) {
       if (scopes.some((scope) => scope === ctx.root || containsAcrossShadow(scope, shadow.host))) {
         consider(shadow.querySelectorAll(selector));
       }
@@ -148,14 +178,25 @@ function collect(strategy: AnchorStrategy, scopes: ParentNode[], ctx: ResolveCon
   return out;
 }
 
-function accepts(strategy: AnchorStrategy, el: Element): boolean {
+function accepts(strategy: AnchorStrategy, el: Element, ctx: ResolveContext): boolean {
   if ('css' in strategy) return true;
   if ('role' in strategy) {
     const explicit = el.getAttribute('role')?.trim().split(/\s+/, 1)[0];
     if (explicit && explicit !== strategy.role) return false; // <input role=combobox> is not a textbox
-    return nameMatches(accessibleName(el, strategy.role), strategy.name, strategy.exact ? 'exact' : strategy.match ?? 'word');
+    const mode = strategy.exact ? 'exact' : strategy.match ?? 'word';
+    return nameMatches(cachedName(ctx, el, strategy.role, accessibleName), strategy.name, mode);
   }
-  return nameMatches(visibleText(el), strategy.text, strategy.match ?? 'exact');
+  return nameMatches(cachedName(ctx, el, '#text', visibleText), strategy.text, strategy.match ?? 'exact');
+}
+
+/** Several strategies (en/fr, Follow/Following) ask for the same element's name: compute it once per pass. */
+function cachedName(ctx: ResolveContext, el: Element, role: string, compute: (el: Element, role: string) => string) {
+  const key = `${role}\u0000`;
+  let byElement = ctx.names.get(key);
+  if (!byElement) ctx.names.set(key, (byElement = new Map()));
+  let name = byElement.get(el);
+  if (name === undefined) byElement.set(el, (name = compute(el, role)));
+  return name;
 }
 
 /** Elements that carry a role implicitly (HTML-AAM), narrowed to what anchors need. */
@@ -229,11 +270,11 @@ function computeVisible(el: Element, ctx: ResolveContext): boolean {
 }
 
 /** querySelectorAll in `scope`, falling back to the open shadow roots inside it when the light DOM has none. */
-function queryDeep(scope: ParentNode, css: string, ctx: ResolveContext): Element[] {
+function queryDeep(scope: ParentNode, css: string, ctx: ResolveContext, opts: ResolveOptions): Element[] {
   const light = [...scope.querySelectorAll(css)];
   if (light.length) return light;
   const out: Element[] = [];
-  for (const shadow of openShadowRoots(ctx)) {
+  for (const shadow of openShadowRoots(ctx, opts)) {
     if (scope === ctx.root || containsAcrossShadow(scope, shadow.host)) out.push(...shadow.querySelectorAll(css));
   }
   return out;
@@ -241,8 +282,9 @@ function queryDeep(scope: ParentNode, css: string, ctx: ResolveContext): Element
 
 // ---- shadow roots -------------------------------------------------------------------------------------------
 
-function openShadowRoots(ctx: ResolveContext): ShadowRoot[] {
+function openShadowRoots(ctx: ResolveContext, opts: ResolveOptions = {}): ShadowRoot[] {
   if (ctx.shadowRoots) return ctx.shadowRoots;
+  if (opts.shadowRoots !== undefined) return (ctx.shadowRoots = opts.shadowRoots ? [...opts.shadowRoots] : []);
   const found: ShadowRoot[] = [];
   const visit = (root: ParentNode) => {
     const all = root.querySelectorAll('*');

@@ -35,12 +35,14 @@ export interface BenchResult {
   runsMs: number[];
   /** Same, every anchor of the network without the page filter (worst case). */
   unfilteredMedianMs: number;
+  /** Median per anchor resolved on its own, to find the slow ones. */
+  perAnchorMs: Record<string, number>;
 }
 
 // The in-page side, bundled with the resolver into one IIFE. Kept as source text so that it is compiled by esbuild
 // alone (functions passed to page.evaluate from a tsx-run file can carry tsx helpers the page lacks).
 const PAGE_ENTRY = `
-import { resolveAll } from './entrypoints/content/anchors';
+import { resolveAll, resolveAnchor } from './entrypoints/content/anchors';
 import { anchorsFor, detectPage, siteForHost } from './lessons/sites/index';
 
 function pathOf(el: Element): string {
@@ -103,6 +105,23 @@ function pageOf(url: string) {
       times.push(performance.now() - t0);
     }
     return times;
+  },
+  /** Per anchor, the median of \`runs\` resolutions on its own (its \`within\` scope included): where time goes. */
+  perAnchor(url: string, runs: number) {
+    const page = pageOf(url);
+    if (!page) return {};
+    const out: Record<string, number> = {};
+    for (const name of Object.keys(page.registry)) {
+      const times: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        resolveAnchor(name, page.registry, document, { pageKind: page.pageKind });
+        times.push(performance.now() - t0);
+      }
+      times.sort((a, b) => a - b);
+      out[name] = times[times.length >> 1]!;
+    }
+    return out;
   },
 };
 `;
@@ -172,7 +191,8 @@ const median = (xs: number[]) => {
 export async function benchmarkResolve(page: Page, url: string, runs = 5): Promise<BenchResult> {
   const runsMs = (await page.evaluate(`__twAudit.bench(${JSON.stringify(url)}, ${runs}, true)`)) as number[];
   const unfiltered = (await page.evaluate(`__twAudit.bench(${JSON.stringify(url)}, ${runs}, false)`)) as number[];
-  return { medianMs: median(runsMs), runsMs, unfilteredMedianMs: median(unfiltered) };
+  const perAnchorMs = (await page.evaluate(`__twAudit.perAnchor(${JSON.stringify(url)}, ${runs})`)) as Record<string, number>;
+  return { medianMs: median(runsMs), runsMs, unfilteredMedianMs: median(unfiltered), perAnchorMs };
 }
 
 export async function auditPages(
@@ -212,7 +232,8 @@ async function main() {
   const audited = await auditPages(pages, (p, b) => {
     process.stderr.write(
       `resolve-all ${path.basename(p.file)}: median ${b.medianMs.toFixed(2)} ms ` +
-        `(runs ${b.runsMs.map((t) => t.toFixed(2)).join(', ')}); without page filter ${b.unfilteredMedianMs.toFixed(2)} ms\n`,
+        `(runs ${b.runsMs.map((t) => t.toFixed(2)).join(', ')}); without page filter ${b.unfilteredMedianMs.toFixed(2)} ms; ` +
+        `slowest: ${Object.entries(b.perAnchorMs).sort((a, c) => c[1] - a[1]).slice(0, 3).map(([n, t]) => `${n} ${t.toFixed(2)}`).join(', ')}\n`,
     );
   });
   process.stdout.write(`${JSON.stringify({ pages: audited }, null, 1)}\n`);
