@@ -268,8 +268,9 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
       const value = valueAt(data, segs);
       const words = TYPE_WORDS[issue.type];
       const isTextSlot = words === 'a mapping (key: value)' && isTextPath(segs);
+      const isVersion = segs.length === 1 && last === 'version';
       c.add('type', segs, {
-        expected: isTextSlot ? 'a text per locale, e.g. { en: "…", fr: "…" }' : (words ?? issue.expected ?? issue.type),
+        expected: isVersion ? 'a quoted version such as "1.0.0"' : isTextSlot ? 'a text per locale, e.g. { en: "…", fr: "…" }' : (words ?? issue.expected ?? issue.type),
         found: describe(value),
       });
     }
