@@ -1,7 +1,11 @@
-// The guide's on/off switches, kept in storage.local (the single source of truth for every context).
-import { storage } from 'wxt/utils/storage';
+// The guide's on/off switches and language, as the content script needs them. Since schema v2 they live inside the
+// learner record (storage.local key `learner`, see ./schema.ts); before, they had a key of their own (`settings`).
+// This module keeps the v1 API (readSettings, watchSettings, settingsItem, …) on top of the v2 layout, and stays
+// tiny: no zustand, no React, so the content script's budget is not touched.
 import { NETWORKS, type Network } from '../../lessons/sites/types';
-import type { LocalePreference } from '../i18n';
+import type { LocalePreference } from '../i18n-core';
+import { localArea, withLock, type Area } from './area';
+import { KEY, sanitizeLearner } from './schema';
 
 export interface GuideSettings {
   /** The guide everywhere. */
@@ -38,15 +42,50 @@ export function withNetworkToggled(settings: GuideSettings, network: Network, on
   return { ...settings, disabledNetworks: on ? others : [...others, network] };
 }
 
-export const settingsItem = storage.defineItem<GuideSettings>('local:settings', {
-  fallback: DEFAULT_SETTINGS,
-  version: 1,
-});
+/** The switches out of a storage snapshot: the v2 learner record, or the v1 key if the migration has not run yet. */
+function settingsFrom(snapshot: Record<string, unknown>): GuideSettings {
+  if (snapshot[KEY.learner] !== undefined) {
+    const { guideEnabled, disabledNetworks, locale } = sanitizeLearner(snapshot[KEY.learner]).value;
+    return { guideEnabled, disabledNetworks, locale };
+  }
+  return sanitizeSettings(snapshot[KEY.legacySettings]).value;
+}
+
+const sameSettings = (a: GuideSettings, b: GuideSettings) =>
+  a.guideEnabled === b.guideEnabled && a.locale === b.locale && a.disabledNetworks.join() === b.disabledNetworks.join();
+
+let area: Area | null = null;
+const getArea = () => (area ??= localArea());
 
 export async function readSettings(): Promise<GuideSettings> {
-  return sanitizeSettings(await settingsItem.getValue()).value;
+  return settingsFrom(await getArea().get([KEY.learner, KEY.legacySettings]));
 }
 
+/** Calls back when the switches or the language change (not when other learner fields do). */
 export function watchSettings(callback: (settings: GuideSettings) => void): () => void {
-  return settingsItem.watch((value) => callback(sanitizeSettings(value).value));
+  let last: GuideSettings | null = null;
+  return getArea().watch((changes) => {
+    if (!(KEY.learner in changes) && !(KEY.legacySettings in changes)) return;
+    void readSettings().then((settings) => {
+      if (last && sameSettings(last, settings)) return;
+      last = settings;
+      callback(settings);
+    });
+  });
 }
+
+/** Writes the switches into the learner record, leaving its other fields (path, answers…) as they are. */
+export function writeSettings(settings: GuideSettings): Promise<void> {
+  return withLock(KEY.learner, async () => {
+    const stored = sanitizeLearner((await getArea().get(KEY.learner))[KEY.learner]).value;
+    const value = sanitizeSettings(settings).value;
+    await getArea().set({ [KEY.learner]: { ...stored, ...value } });
+  });
+}
+
+/** v1-compatible item: same method names as the WXT storage item it replaces. */
+export const settingsItem = {
+  getValue: readSettings,
+  setValue: writeSettings,
+  watch: (callback: (settings: GuideSettings) => void) => watchSettings(callback),
+};
