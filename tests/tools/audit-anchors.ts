@@ -106,6 +106,12 @@ function pageOf(url: string) {
     }
     return times;
   },
+  /** Resolve one anchor of any registry (tests of the resolver on synthetic markup); returns its element path. */
+  resolveWith(registry: any, name: string, pageKind?: string | null) {
+    const r = resolveAnchor(name, registry, document, pageKind === undefined ? {} : { pageKind });
+    return { path: r.element ? pathOf(r.element) : null, strategy: r.strategy, strategyKind: r.strategyKind, count: r.count,
+      fingerprint: r.element ? fingerprint(r.element) : null };
+  },
   /** Per anchor, the median of \`runs\` resolutions on its own (its \`within\` scope included): where time goes. */
   perAnchor(url: string, runs: number) {
     const page = pageOf(url);
@@ -174,6 +180,11 @@ export async function openSavedPage(browser: Browser, url: string, file: string)
   // Let style and layout settle once, as on a live page, before anything is timed.
   await page.evaluate('new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)))');
   return page;
+}
+
+/** Puts the resolver bundle into an already open page (e.g. one filled with page.setContent). */
+export async function injectResolver(page: Page): Promise<void> {
+  await page.evaluate(await resolverBundle());
 }
 
 export async function auditOpenPage(page: Page, url: string, file: string): Promise<AuditedPage> {
