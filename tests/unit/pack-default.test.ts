@@ -1,0 +1,100 @@
+// The default pack: assembly, staleness of the committed JSON, and the content bar it must meet.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildPackFromDir, DEFAULT_LESSON_FILES, DEFAULT_PACK_DIR, DEFAULT_PACK_JSON } from '../../lessons/tools/default-pack';
+import { generateJsonSchemas, SCHEMA_FILES } from '../../lessons/tools/json-schema';
+import { validatePack, formatError } from '../../lessons/pack/validate';
+import { validatePackYaml } from '../../lessons/pack/yaml';
+import { packStats } from '../../lessons/pack/stats';
+import { MODES, PATHS, type Pack } from '../../lessons/pack/types';
+import { NETWORKS } from '../../lessons/sites/types';
+
+const ROOT = join(__dirname, '../..');
+const FIXTURE = join(__dirname, 'fixtures/default-pack-fixture');
+const at = (p: string) => join(ROOT, p);
+
+describe('assembly (fixture)', () => {
+  it('merges header and lesson lists, and maps errors to the lesson file and line', () => {
+    const built = buildPackFromDir(FIXTURE, ['linkedin.yaml', 'x.yaml', 'youtube.yaml']);
+    expect(built.missing).toEqual(['youtube.yaml']);
+    expect(built.json).toBeUndefined();
+    const e = built.result.errors.find((x) => x.code === 'unknown-page-kind');
+    expect(e, built.result.errors.map((x) => formatError(x)).join('\n')).toBeDefined();
+    expect(e!.file).toMatch(/default-pack-fixture\/x\.yaml$/);
+    expect(e!.path).toBe('lessons[1].pages[0]');
+    expect(e!.line).toBe(4);
+  });
+  it('produces runtime JSON without editor-only fields when valid', () => {
+    const built = buildPackFromDir(FIXTURE, ['linkedin.yaml']);
+    expect(built.result.errors).toEqual([]);
+    const pack = JSON.parse(built.json!) as Pack;
+    expect(pack.id).toBe('fixture.default');
+    expect(pack.lessons.map((l) => l.id)).toEqual(['l1']);
+    expect('$schema' in pack).toBe(false);
+  });
+});
+
+describe('generated files are up to date', () => {
+  it('JSON Schemas match the valibot schema (npm run pack -- schema)', () => {
+    const gen = generateJsonSchemas();
+    for (const [k, path] of Object.entries(SCHEMA_FILES)) expect(readFileSync(at(path), 'utf8'), `${path} is stale`).toBe(gen[k as keyof typeof gen]);
+  });
+  it('default-pack.json matches the YAML (npm run pack -- build-default)', () => {
+    const built = buildPackFromDir(at(DEFAULT_PACK_DIR));
+    expect(built.result.errors.map((e) => formatError(e))).toEqual([]);
+    const committed = readFileSync(at(join(DEFAULT_PACK_DIR, DEFAULT_PACK_JSON)), 'utf8');
+    expect(committed === built.json, 'default-pack.json is stale: run npm run pack -- build-default').toBe(true);
+  });
+});
+
+describe('the example pack of the author guide', () => {
+  it('validates', () => {
+    const file = 'lessons/examples/example-pack.yaml';
+    const r = validatePackYaml({ file, text: readFileSync(at(file), 'utf8') });
+    expect(r.errors.map((e) => formatError(e))).toEqual([]);
+    expect(r.warnings).toEqual([]);
+  });
+});
+
+const present = DEFAULT_LESSON_FILES.filter((f) => existsSync(at(join(DEFAULT_PACK_DIR, f))));
+
+describe('default pack content', () => {
+  const pack = JSON.parse(readFileSync(at(join(DEFAULT_PACK_DIR, DEFAULT_PACK_JSON)), 'utf8')) as Pack;
+
+  it('is a valid pack with stable id and both locales', () => {
+    expect(validatePack(pack).errors).toEqual([]);
+    expect(pack.id).toBe('trainingwheels.default');
+    expect(pack.locales).toEqual(['en', 'fr']);
+  });
+
+  it.each(present.map((f) => f.replace('.yaml', '')))('%s: ≥ 6 lessons, each complete in fr and en', (network) => {
+    const lessons = pack.lessons.filter((l) => l.network === network);
+    expect(lessons.length).toBeGreaterThanOrEqual(6);
+    for (const l of lessons) {
+      const where = `${network}/${l.id}`;
+      expect(new Set(l.steps.map((s) => s.mode)), where).toEqual(new Set(MODES));
+      for (const p of PATHS) for (const loc of ['en', 'fr']) expect(l.hints[p][loc], `${where} hint ${p} ${loc}`).toBeTruthy();
+      expect(l.retrieval.length, where).toBeGreaterThan(0);
+      for (const f of ['why', 'example', 'practiseSafely', 'title'] as const)
+        for (const loc of ['en', 'fr']) expect(l[f][loc], `${where} ${f} ${loc}`).toBeTruthy();
+    }
+  });
+
+  it.runIf(present.length === 4)('covers the four networks with 24+ lessons', () => {
+    expect(pack.lessons.length).toBeGreaterThanOrEqual(24);
+    const rows = packStats(pack);
+    for (const n of NETWORKS)
+      for (const p of PATHS)
+        for (const loc of ['en', 'fr']) {
+          const row = rows.find((r) => r.network === n && r.path === p && r.locale === loc);
+          expect(row, `${n} ${p} ${loc}`).toBeDefined();
+          expect(row!.hints).toBeGreaterThanOrEqual(row!.lessons);
+          expect(row!.retrieval).toBeGreaterThanOrEqual(row!.lessons);
+        }
+  });
+
+  it('fits the storage budget with room to spare', () => {
+    expect(JSON.stringify(pack).length).toBeLessThan(1_000_000 / 2);
+  });
+});
