@@ -54,14 +54,15 @@ const facebookAnchors: AnchorRegistry = {
       { css: `${BANNER} a[href="/"][aria-label], ${BANNER} a[href="https://www.facebook.com/"][aria-label]` },
     ],
     withinCss: BANNER,
-    note: 'Role-first: the logo and the Home tab share the same href.',
+    // Role-first: the logo and the Home tab share the same href.
   },
   'facebook.nav.search': {
     strategies: [
       { css: 'input[type="search"][aria-label="Search Facebook"], input[aria-label="Rechercher sur Facebook"]' },
       { role: 'combobox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
       { role: 'searchbox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
-      { css: 'input[type="search"]', why: 'the banner holds one search field' },
+      // the banner holds one search field
+      { css: 'input[type="search"]' },
     ],
     withinCss: BANNER,
     count: { max: 1 },
@@ -85,7 +86,8 @@ const facebookAnchors: AnchorRegistry = {
   },
   'facebook.feed.createPost': {
     strategies: [
-      { css: '[role="main"] [aria-label="Create a post"] [role="button"], [role="main"] [aria-label="Créer une publication"] [role="button"]', why: 'the region is named, its first button opens the composer' },
+      // the region is named, its first button opens the composer
+      { css: '[role="main"] [aria-label="Create a post"] [role="button"], [role="main"] [aria-label="Créer une publication"] [role="button"]' },
       { role: 'button', name: { en: "What's on your mind", fr: 'Que voulez-vous dire' }, match: 'start' },
       { role: 'button', name: { en: 'Create a post', fr: 'Créer une publication' }, match: 'start' },
       { text: { en: "What's on your mind", fr: 'Que voulez-vous dire' }, tag: '[role="button"]', match: 'start' },

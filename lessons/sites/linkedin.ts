@@ -62,9 +62,12 @@ const others = (...keep: string[]) => notOn(...ALL_PAGES.filter((p) => !keep.inc
 const NAV = '#global-nav nav';
 const navLink = (path: string, en: string, fr: string, kind: string): AnchorRegistry[string] => ({
   strategies: [
-    { css: `${NAV} a[href*="linkedin.com/${path}/"], ${NAV} a[href^="/${path}/"]`, why: 'href shape, any language' },
-    { css: `header nav a[href*="/${path}/"]`, why: 'dom-v2 header (no #global-nav)' },
-    { role: 'link', name: { en, fr }, match: 'word', why: `the ${kind} tab, named by its label` },
+    // href shape, any language
+    { css: `${NAV} a[href*="linkedin.com/${path}/"], ${NAV} a[href^="/${path}/"]` },
+    // dom-v2 header (no #global-nav)
+    { css: `header nav a[href*="/${path}/"]` },
+    // the ${kind} tab, named by its label
+    { role: 'link', name: { en, fr }, match: 'word' },
   ],
   withinCss: 'header, [role="banner"], nav',
   examples: on(...ALL_PAGES),
@@ -77,7 +80,8 @@ const linkedinAnchors: AnchorRegistry = {
   'linkedin.nav.notifications': navLink('notifications', 'Notifications', 'Notifications', 'notifications'),
   'linkedin.nav.search': {
     strategies: [
-      { css: 'input[data-view-name="search-global-typeahead-input"]', why: 'data-view-name: LinkedIn analytics hook' },
+      // data-view-name: LinkedIn analytics hook
+      { css: 'input[data-view-name="search-global-typeahead-input"]' },
       { css: '#global-nav-typeahead input, input.search-global-typeahead__input' },
       { role: 'combobox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
       { role: 'textbox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
@@ -98,7 +102,8 @@ const linkedinAnchors: AnchorRegistry = {
   },
   'linkedin.feed.startPost': {
     strategies: [
-      { css: 'button.share-box-feed-entry__trigger', why: 'layout before 2025; TODO: remove in 2026 if unseen' },
+      // layout before 2025; TODO: remove in 2026 if unseen
+      { css: 'button.share-box-feed-entry__trigger' },
       // 2025: the trigger lost its class; it is the only button of the share box's top bar (the avatar is a link).
       { css: '.share-box-feed-entry__top-bar > button' },
       { role: 'button', name: { en: 'Start a post', fr: 'Commencer un post' }, match: 'start' },
@@ -112,8 +117,10 @@ const linkedinAnchors: AnchorRegistry = {
       // Each post is a role=article carrying its activity urn; the first in document order is the top post.
       { css: '[data-finite-scroll-hotkey-context="FEED"] [role="article"][data-urn]' },
       { css: '[role="article"][data-urn^="urn:li:"]' },
-      { css: '[data-view-name="feed-full-update"]', why: 'dom-v2 wraps each post in this view' },
-      { role: 'article', name: [], why: 'any article in the main feed' },
+      // dom-v2 wraps each post in this view
+      { css: '[data-view-name="feed-full-update"]' },
+      // any article in the main feed
+      { role: 'article', name: [] },
     ],
     withinCss: 'main',
     pages: ['feed'],
@@ -123,26 +130,31 @@ const linkedinAnchors: AnchorRegistry = {
   // "People you may know") come later and carry their own Connect/Follow buttons, so profile anchors look only here.
   'linkedin.profile.topCard': {
     strategies: [
-      { css: 'main section[data-member-id]', why: 'the top card carries the owner member id' },
-      { css: 'main section.pv-top-card, main section:has(h1)', why: 'older layouts; first section with the name' },
+      // the top card carries the owner member id
+      { css: 'main section[data-member-id]' },
+      // older layouts; first section with the name
+      { css: 'main section.pv-top-card, main section:has(h1)' },
     ],
     pages: ['profile'],
-    note: 'Scope for the other profile anchors; not part of ANCHORS.md.',
+    // Scope for the other profile anchors; not part of ANCHORS.md.
     examples: [...on(PROFILE), ...others(PROFILE)],
   },
   'linkedin.profile.photo': {
     strategies: [
       { css: 'img.pv-top-card-profile-picture__image--show, img.pv-top-card-profile-picture__image' },
-      { css: 'img.profile-photo-edit__preview', why: 'own profile: the editable photo' },
+      // own profile: the editable photo
+      { css: 'img.profile-photo-edit__preview' },
       { css: '.pv-top-card__photo img, [class*="profile-picture"] img' },
-      { role: 'button', name: { en: 'profile picture', fr: 'photo de profil' }, why: 'the button around it' },
+      // the button around it
+      { role: 'button', name: { en: 'profile picture', fr: 'photo de profil' } },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
     examples: [...on(PROFILE), ...others(PROFILE)],
   },
   'linkedin.profile.name': {
-    strategies: [{ css: 'h1' }, { role: 'heading', name: [], why: 'any heading: the name is the first' }],
+    // any heading: the name is the first
+    strategies: [{ css: 'h1' }, { role: 'heading', name: [] }],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
     examples: [...on(PROFILE), ...others(PROFILE)],
@@ -151,7 +163,8 @@ const linkedinAnchors: AnchorRegistry = {
     strategies: [
       // The headline is the medium body text right under the name; `.text-body-medium` is a design-system class.
       { css: 'div.text-body-medium' },
-      { css: '[data-generated-suggestion-target]', why: 'headline carries the AI-suggestion hook' },
+      // headline carries the AI-suggestion hook
+      { css: '[data-generated-suggestion-target]' },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
@@ -162,12 +175,13 @@ const linkedinAnchors: AnchorRegistry = {
       // The aria-label is "Invite <name> to connect"; a plain "Connect" label appears on some layouts.
       { role: 'button', name: { en: 'Invite', fr: 'Inviter' }, match: 'start' },
       { role: 'button', name: { en: 'Connect', fr: 'Se connecter' }, match: 'exact' },
-      { role: 'link', name: { en: 'Invite', fr: 'Inviter' }, match: 'start', why: 'dom-v2 renders it as a link' },
+      // dom-v2 renders it as a link
+      { role: 'link', name: { en: 'Invite', fr: 'Inviter' }, match: 'start' },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
     examples: [...notOn(PROFILE), ...others()],
-    note: 'The saved profile is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.',
+    // The saved profile is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.
   },
   'linkedin.profile.follow': {
     strategies: [
@@ -181,8 +195,10 @@ const linkedinAnchors: AnchorRegistry = {
   },
   'linkedin.profile.message': {
     strategies: [
-      { css: 'a[href*="/messaging/compose"], a[href*="/messaging/thread"]', why: 'Message as a link (non-connections)' },
-      { role: 'button', name: { en: 'Message', fr: 'Message' }, match: 'start', why: '"Message <first name>"' },
+      // Message as a link (non-connections)
+      { css: 'a[href*="/messaging/compose"], a[href*="/messaging/thread"]' },
+      // "Message <first name>"
+      { role: 'button', name: { en: 'Message', fr: 'Message' }, match: 'start' },
       { role: 'button', name: { fr: 'Envoyer un message', en: 'Send message' }, match: 'start' },
     ],
     within: 'linkedin.profile.topCard',
@@ -192,7 +208,7 @@ const linkedinAnchors: AnchorRegistry = {
   'linkedin.company.topCard': {
     strategies: [{ css: 'main section.org-top-card' }, { css: 'main section:has(h1)' }],
     pages: ['company'],
-    note: 'Scope for the company anchors; the "similar pages" aside holds other Follow buttons.',
+    // Scope for the company anchors; the "similar pages" aside holds other Follow buttons.
     examples: [...on(COMPANY), ...others(COMPANY)],
   },
   'linkedin.company.name': {
@@ -203,7 +219,8 @@ const linkedinAnchors: AnchorRegistry = {
   },
   'linkedin.company.follow': {
     strategies: [
-      { css: 'button.org-company-follow-button', why: 'stays on Follow and Following' },
+      // stays on Follow and Following
+      { css: 'button.org-company-follow-button' },
       { role: 'button', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
       { role: 'button', name: { en: 'Following', fr: 'Abonné' }, match: 'start' },
     ],
@@ -216,7 +233,8 @@ const linkedinAnchors: AnchorRegistry = {
       // The list whose items are result cards; the banner ("Search with Recruiter") and feedback lists come apart.
       { css: 'main ul:has(> li [data-view-name="search-entity-result-universal-template"])' },
       { css: 'main ul:has(> li [data-chameleon-result-urn])' },
-      { css: 'ul.reusable-search__entity-result-list', why: 'layout before 2025' },
+      // layout before 2025
+      { css: 'ul.reusable-search__entity-result-list' },
     ],
     pages: ['search'],
     examples: [...on(SEARCH), ...others(SEARCH)],

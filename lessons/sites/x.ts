@@ -57,7 +57,8 @@ const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string
 const tab = (testid: string, hrefs: string[], name: { en: string; fr: string }, pages = [HOME, PROFILE]) => ({
   strategies: [
     { css: `a[data-testid="${testid}"]` },
-    { css: hrefs.map((h) => `nav a[href="${h}"]`).join(', '), why: 'href shape if the testid changes' },
+    // href shape if the testid changes
+    { css: hrefs.map((h) => `nav a[href="${h}"]`).join(', ') },
     { role: 'link', name, match: 'start' as const },
   ],
   withinCss: 'header, [role="banner"], nav',
@@ -134,7 +135,7 @@ const xAnchors: AnchorRegistry = {
   'x.profile.header': {
     strategies: [{ css: '[data-testid="primaryColumn"] div:has(> [data-testid="UserName"])' }],
     pages: ['profile'],
-    note: 'Scope for the profile anchors; not part of ANCHORS.md.',
+    // Scope for the profile anchors; not part of ANCHORS.md.
     examples: [...on(PROFILE), ...notOn(HOME)],
   },
   'x.profile.name': {

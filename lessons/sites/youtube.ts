@@ -43,7 +43,8 @@ const youtubeAnchors: AnchorRegistry = {
   },
   'youtube.masthead.search': {
     strategies: [
-      { css: 'ytd-masthead input[name="search_query"]', why: 'the name stayed while ytd-searchbox became yt-searchbox' },
+      // the name stayed while ytd-searchbox became yt-searchbox
+      { css: 'ytd-masthead input[name="search_query"]' },
       { css: 'input[name="search_query"]' },
       { role: 'combobox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
     ],
@@ -56,7 +57,8 @@ const youtubeAnchors: AnchorRegistry = {
       // No language-free marker on the 2025 Create button: its label in each language. Signed out, #buttons holds
       // a "Sign in" link instead, which these do not match.
       { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
-      { css: 'ytd-masthead ytd-topbar-menu-button-renderer:has(yt-icon[icon*="video_call"]) button', why: 'pre-2024 camera icon' },
+      // pre-2024 camera icon
+      { css: 'ytd-masthead ytd-topbar-menu-button-renderer:has(yt-icon[icon*="video_call"]) button' },
     ],
     withinCss: 'ytd-masthead #buttons',
     examples: [[1, HOME], [0, WATCH_SERVER]],
@@ -101,7 +103,7 @@ const youtubeAnchors: AnchorRegistry = {
       { css: '#movie_player, .html5-video-player' },
     ],
     pages: ['watch'],
-    note: 'The home page hides a whole watch page (ytd-watch-flexy[hidden]); visibility keeps it out.',
+    // The home page hides a whole watch page (ytd-watch-flexy[hidden]); visibility keeps it out.
   },
   'youtube.watch.subscribe': {
     strategies: [
@@ -112,8 +114,8 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Subscribe', fr: "S'abonner" }, match: 'start' },
       { role: 'button', name: { en: 'Subscribed', fr: 'Abonné' }, match: 'start' },
     ],
+    // No count limit: when subscribed, the renderer holds both "Subscribed" and the bell menu; the first is the one.
     withinCss: 'ytd-watch-flexy, ytd-watch-grid',
-    count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER]],
   },
