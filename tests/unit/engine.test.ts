@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { computeGuide, dueRetrievals, localize, slicePack, DAY_MS } from '../../lessons/engine/engine';
 import { completeStep, dismissHint, emptyProgress, sanitizeProgress, showHintAgain, startTask, type Progress } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
+import type { PageInput } from '../../lessons/engine/engine';
 
 const pack = parse(readFileSync(join(__dirname, '../../lessons/examples/example-pack.yaml'), 'utf8')) as Pack;
 const T0 = Date.UTC(2026, 2, 1);
 const ref = { packId: 'acme.linkedin-basics', lessonId: 'headline' };
-const profile = { network: 'linkedin' as const, pageKind: 'profile' };
-const guide = (progress: Progress, extra: Partial<Parameters<typeof computeGuide>[0]['learner']> = {}, page = profile, now = T0) =>
+const profile: PageInput = { network: 'linkedin', pageKind: 'profile' };
+const guide = (progress: Progress, extra: Partial<Parameters<typeof computeGuide>[0]['learner']> = {}, page: PageInput = profile, now = T0) =>
   computeGuide({ packs: [pack], learner: { path: 'analyst', locale: 'fr', progress, ...extra }, page, now });
 
 describe('engine on the example pack', () => {
