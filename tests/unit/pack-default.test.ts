@@ -98,3 +98,11 @@ describe('default pack content', () => {
     expect(JSON.stringify(pack).length).toBeLessThan(1_000_000 / 2);
   });
 });
+
+describe('the author guide', () => {
+  it('shows the example pack exactly as lessons/examples/example-pack.yaml', () => {
+    const readme = readFileSync(at('lessons/README.md'), 'utf8');
+    const block = /```yaml\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(block).toBe(readFileSync(at('lessons/examples/example-pack.yaml'), 'utf8'));
+  });
+});
