@@ -1,7 +1,24 @@
+import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { settingsItem } from '../components/state/settings';
+import { servePacksToContentScripts } from '../components/packs/provider';
+import { localArea } from '../components/state/area';
+import { migrateAndRepair } from '../components/state/migrate';
+
+/** Brings stored data to the current schema and repairs damaged values (a notice tells the learner). */
+function migrateStorage(): Promise<unknown> {
+  return migrateAndRepair(localArea()).catch((error: unknown) => console.error('Training Wheels: storage migration failed', error));
+}
+
+/** First install: the welcome page with the questionnaire. Updates keep the learner's state and open nothing. */
+function openWelcomeOnInstall(): void {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+}
 
 export default defineBackground(() => {
-  // Touching the item runs its storage migrations at start-up, before any page asks for it.
-  void settingsItem.getValue();
+  // Listeners first and synchronously: a worker woken by an event must have them registered at once.
+  openWelcomeOnInstall();
+  servePacksToContentScripts();
+  void migrateStorage();
 });

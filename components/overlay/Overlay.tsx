@@ -1,55 +1,179 @@
+import { useEffect, useRef } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
+import type { Guide, HintCard, RetrievalCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
-import { ot as t } from './strings';
-import { DockedPanel } from './DockedPanel';
-import { HintCard } from './HintCard';
+import { Anchored } from './Anchored';
+import { Beacon } from './Beacon';
+import { HintBody } from './HintBody';
+import { Panel } from './Panel';
+import { ot } from './strings';
+import { TaskCard } from './TaskCard';
 
 export type AnchorStatus = 'searching' | 'found' | 'missing';
-
-export interface OverlayHint {
-  title: string;
-  body: string;
+export interface AnchorState {
+  element: Element | null;
+  status: AnchorStatus;
 }
 
-/** What the content script tells the overlay; the overlay renders it and reports dismissals. */
+/** What the learner does in the overlay; the content script turns each into a stored progress change. */
+export interface OverlayActions {
+  start(packId: string, lessonId: string): void;
+  done(): void;
+  skip(): void;
+  back(): void;
+  stop(): void;
+  dismissHint(hint: HintCard): void;
+  showAgain(packId: string, skill: string): void;
+  answer(card: RetrievalCard, recalled: boolean): void;
+}
+
+export interface OverlayUi {
+  panelOpen: boolean;
+  /** The learner minimised the card beside the control (until the step or page changes). */
+  cardHidden: boolean;
+  exampleOpen: boolean;
+  /** A faded hint the learner opened from its beacon. */
+  expandedHint: string | null;
+}
+
 export interface OverlayState {
   locale: Locale;
   theme: 'light' | 'dark';
-  hint: OverlayHint | null;
-  anchor: Element | null;
-  anchorStatus: AnchorStatus;
-  dismissed: boolean;
-  setDismissed: (dismissed: boolean) => void;
+  guide: Guide | null;
+  resumeTitle: string | null;
+  anchors: Record<string, AnchorState>;
+  ui: OverlayUi;
+  error: boolean;
+  actions: OverlayActions;
 }
 
+export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null };
+
 export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
-  const { locale, theme, hint, anchor, anchorStatus, dismissed, setDismissed } = useStore(store);
-  const close = () => setDismissed(true);
-  let content = null;
-  if (!hint) content = null;
-  else if (dismissed) {
-    content = (
-      <button type="button" className="tw-beacon" data-testid="tw-show" aria-label={t(locale, 'overlayShow')} onClick={() => setDismissed(false)}>
-        <span aria-hidden="true">?</span>
-      </button>
-    );
-  } else if (anchor && anchorStatus === 'found') {
-    content = <HintCard anchor={anchor} title={hint.title} body={hint.body} closeLabel={t(locale, 'overlayClose')} onClose={close} />;
-  } else if (anchorStatus === 'missing') {
-    content = (
-      <DockedPanel
-        title={hint.title}
-        body={hint.body}
-        note={t(locale, 'overlayDockedMissing')}
-        closeLabel={t(locale, 'overlayClose')}
-        onClose={close}
+  const { locale, theme, guide, anchors, ui, error, actions } = useStore(store);
+  const setUi = (patch: Partial<OverlayUi>) => store.setState((s) => ({ ui: { ...s.ui, ...patch } }));
+  const rootRef = useRef<HTMLDivElement>(null);
+  const t = (key: Parameters<typeof ot>[1], ...subs: string[]) => ot(locale, key, ...subs);
+  const anchorOf = (name: string | null) => (name ? anchors[name] : undefined);
+
+  /** Esc or minimise: the card goes, focus returns to the control it pointed at (or to the launcher). */
+  const minimise = (anchor: Element | null) => {
+    setUi({ cardHidden: true, expandedHint: null });
+    requestAnimationFrame(() => {
+      if (anchor instanceof HTMLElement && anchor.tabIndex >= 0) anchor.focus();
+      else rootRef.current?.querySelector<HTMLElement>('.tw-launcher')?.focus();
+    });
+  };
+
+  let anchored = null;
+  let docked = null;
+  let dockedKey: string | null = null;
+  const beacons = [];
+  const task = guide?.task ?? null;
+
+  if (task) {
+    const state = anchorOf(task.anchor);
+    const card = (note?: string) => (
+      <TaskCard
+        task={task}
+        locale={locale}
+        exampleOpen={ui.exampleOpen}
+        note={note}
+        actions={{
+          done: actions.done,
+          skip: actions.skip,
+          back: actions.back,
+          stop: actions.stop,
+          minimise: () => minimise(state?.element ?? null),
+          toggleExample: () => setUi({ exampleOpen: !ui.exampleOpen }),
+        }}
       />
     );
+    dockedKey = `${task.packId}/${task.lessonId}`;
+    if (state?.status === 'found' && state.element && !ui.cardHidden) {
+      anchored = (
+        <Anchored anchor={state.element} anchorName={task.anchor!} labelledBy="tw-task-title" testId="tw-hint" onEscape={() => minimise(state.element)}>
+          {card()}
+        </Anchored>
+      );
+    } else if (!task.anchor || state?.status === 'missing') {
+      docked = card(task.anchor ? t('overlayDockedMissing') : undefined);
+    }
+  } else if (guide) {
+    const primary = (ui.expandedHint && guide.hints.find((h) => h.key === ui.expandedHint)) || guide.hints.find((h) => h.level === 'full' && !h.completed);
+    if (primary && !ui.cardHidden) {
+      const state = anchorOf(primary.anchor);
+      const body = (note?: string) => (
+        <HintBody
+          hint={primary}
+          locale={locale}
+          titleId="tw-hint-title"
+          note={note}
+          onStart={() => actions.start(primary.packId, primary.lessonId)}
+          onGotIt={() => {
+            actions.dismissHint(primary);
+            minimise(state?.element ?? null);
+          }}
+        />
+      );
+      dockedKey = primary.key;
+      if (state?.status === 'found' && state.element) {
+        anchored = (
+          <Anchored anchor={state.element} anchorName={primary.anchor!} labelledBy="tw-hint-title" testId="tw-hint" onEscape={() => minimise(state.element)}>
+            {body()}
+          </Anchored>
+        );
+      } else if (!primary.anchor || state?.status === 'missing') {
+        docked = body(primary.anchor ? t('overlayDockedMissing') : undefined);
+      }
+    }
+    for (const hint of guide.hints) {
+      if (hint.level !== 'beacon' || hint.key === dockedKey || !hint.anchor) continue;
+      const element = anchorOf(hint.anchor)?.element;
+      if (!element) continue;
+      beacons.push(
+        <Beacon key={hint.key} anchor={element} label={t('overlayHintFor', hint.title)} onOpen={() => setUi({ expandedHint: hint.key, cardHidden: false })} />,
+      );
+    }
   }
+
+  // Step changes are announced to screen readers without moving focus away from the site.
+  const announcement = task ? t('overlayStepAnnounce', String(task.index + 1), String(task.total), task.text) : '';
+  const lastStep = useRef<string | null>(null);
+  const stepKey = task ? `${task.packId}/${task.lessonId}/${task.stepId}` : null;
+  useEffect(() => {
+    if (stepKey !== lastStep.current) {
+      lastStep.current = stepKey;
+      store.setState((s) => ({ ui: { ...s.ui, cardHidden: false, exampleOpen: false } }));
+    }
+  }, [stepKey, store]);
+
   return (
-    <div className="tw-root" data-theme={theme} lang={locale} role="region" aria-label={t(locale, 'overlayRegion')}>
-      {content}
+    <div ref={rootRef} className="tw-root" data-theme={theme} lang={locale} role="region" aria-label={t('overlayRegion')}>
+      {anchored}
+      {beacons}
+      <Panel
+        locale={locale}
+        guide={guide}
+        open={ui.panelOpen || docked !== null || error}
+        primary={docked}
+        primaryKey={docked ? dockedKey : null}
+        error={error}
+        actions={{
+          open: () => setUi({ panelOpen: true }),
+          close: () => {
+            setUi({ panelOpen: false, cardHidden: docked !== null ? true : ui.cardHidden });
+            requestAnimationFrame(() => rootRef.current?.querySelector<HTMLElement>('.tw-launcher')?.focus());
+          },
+          start: actions.start,
+          showAgain: actions.showAgain,
+          answer: actions.answer,
+        }}
+      />
+      <div className="tw-sr-only" aria-live="polite" data-testid="tw-live">
+        {announcement}
+      </div>
     </div>
   );
 }

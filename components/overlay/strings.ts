@@ -1,10 +1,41 @@
 // The only messages the content script carries: named imports let the bundler leave the rest of the catalogs
-// (popup, options, questionnaire) out of the script that runs on every tab.
+// (popup, options, questionnaire) out of the script that runs on every tab. Add a key here to use it in the overlay.
 import {
+  overlayRegion as en_overlayRegion,
   overlayClose as en_overlayClose,
   overlayDockedMissing as en_overlayDockedMissing,
-  overlayRegion as en_overlayRegion,
+  overlayHide as en_overlayHide,
   overlayShow as en_overlayShow,
+  overlayStepOf as en_overlayStepOf,
+  overlayStepAnnounce as en_overlayStepAnnounce,
+  overlayModeCE as en_overlayModeCE,
+  overlayModeRO as en_overlayModeRO,
+  overlayModeAC as en_overlayModeAC,
+  overlayModeAE as en_overlayModeAE,
+  overlayDone as en_overlayDone,
+  overlaySkip as en_overlaySkip,
+  overlayBack as en_overlayBack,
+  overlayExampleShow as en_overlayExampleShow,
+  overlayExampleHide as en_overlayExampleHide,
+  overlayStart as en_overlayStart,
+  overlayWhy as en_overlayWhy,
+  overlaySafe as en_overlaySafe,
+  overlayPanelTitle as en_overlayPanelTitle,
+  overlayOpenPanel as en_overlayOpenPanel,
+  overlayMinimise as en_overlayMinimise,
+  overlayStop as en_overlayStop,
+  overlayTaskComplete as en_overlayTaskComplete,
+  overlayShowAgain as en_overlayShowAgain,
+  overlayGotIt as en_overlayGotIt,
+  overlayResume as en_overlayResume,
+  overlayRecallTitle as en_overlayRecallTitle,
+  overlayRecallShow as en_overlayRecallShow,
+  overlayRecalled as en_overlayRecalled,
+  overlayNotYet as en_overlayNotYet,
+  overlayNoLessons as en_overlayNoLessons,
+  overlayOtherWay as en_overlayOtherWay,
+  overlayHintFor as en_overlayHintFor,
+  overlayStateError as en_overlayStateError,
   hintLinkedinSearchTitle as en_hintLinkedinSearchTitle,
   hintLinkedinSearchBody as en_hintLinkedinSearchBody,
   hintXComposeTitle as en_hintXComposeTitle,
@@ -15,10 +46,41 @@ import {
   hintYoutubeSearchBody as en_hintYoutubeSearchBody,
 } from '../../public/_locales/en/messages.json';
 import {
+  overlayRegion as fr_overlayRegion,
   overlayClose as fr_overlayClose,
   overlayDockedMissing as fr_overlayDockedMissing,
-  overlayRegion as fr_overlayRegion,
+  overlayHide as fr_overlayHide,
   overlayShow as fr_overlayShow,
+  overlayStepOf as fr_overlayStepOf,
+  overlayStepAnnounce as fr_overlayStepAnnounce,
+  overlayModeCE as fr_overlayModeCE,
+  overlayModeRO as fr_overlayModeRO,
+  overlayModeAC as fr_overlayModeAC,
+  overlayModeAE as fr_overlayModeAE,
+  overlayDone as fr_overlayDone,
+  overlaySkip as fr_overlaySkip,
+  overlayBack as fr_overlayBack,
+  overlayExampleShow as fr_overlayExampleShow,
+  overlayExampleHide as fr_overlayExampleHide,
+  overlayStart as fr_overlayStart,
+  overlayWhy as fr_overlayWhy,
+  overlaySafe as fr_overlaySafe,
+  overlayPanelTitle as fr_overlayPanelTitle,
+  overlayOpenPanel as fr_overlayOpenPanel,
+  overlayMinimise as fr_overlayMinimise,
+  overlayStop as fr_overlayStop,
+  overlayTaskComplete as fr_overlayTaskComplete,
+  overlayShowAgain as fr_overlayShowAgain,
+  overlayGotIt as fr_overlayGotIt,
+  overlayResume as fr_overlayResume,
+  overlayRecallTitle as fr_overlayRecallTitle,
+  overlayRecallShow as fr_overlayRecallShow,
+  overlayRecalled as fr_overlayRecalled,
+  overlayNotYet as fr_overlayNotYet,
+  overlayNoLessons as fr_overlayNoLessons,
+  overlayOtherWay as fr_overlayOtherWay,
+  overlayHintFor as fr_overlayHintFor,
+  overlayStateError as fr_overlayStateError,
   hintLinkedinSearchTitle as fr_hintLinkedinSearchTitle,
   hintLinkedinSearchBody as fr_hintLinkedinSearchBody,
   hintXComposeTitle as fr_hintXComposeTitle,
@@ -30,21 +92,8 @@ import {
 } from '../../public/_locales/fr/messages.json';
 import { makeTranslator } from '../i18n-core';
 
-export type OverlayMessageKey =
-  | 'overlayClose'
-  | 'overlayDockedMissing'
-  | 'overlayRegion'
-  | 'overlayShow'
-  | 'hintLinkedinSearchTitle'
-  | 'hintLinkedinSearchBody'
-  | 'hintXComposeTitle'
-  | 'hintXComposeBody'
-  | 'hintFacebookSearchTitle'
-  | 'hintFacebookSearchBody'
-  | 'hintYoutubeSearchTitle'
-  | 'hintYoutubeSearchBody';
+const en = { overlayRegion: en_overlayRegion, overlayClose: en_overlayClose, overlayDockedMissing: en_overlayDockedMissing, overlayHide: en_overlayHide, overlayShow: en_overlayShow, overlayStepOf: en_overlayStepOf, overlayStepAnnounce: en_overlayStepAnnounce, overlayModeCE: en_overlayModeCE, overlayModeRO: en_overlayModeRO, overlayModeAC: en_overlayModeAC, overlayModeAE: en_overlayModeAE, overlayDone: en_overlayDone, overlaySkip: en_overlaySkip, overlayBack: en_overlayBack, overlayExampleShow: en_overlayExampleShow, overlayExampleHide: en_overlayExampleHide, overlayStart: en_overlayStart, overlayWhy: en_overlayWhy, overlaySafe: en_overlaySafe, overlayPanelTitle: en_overlayPanelTitle, overlayOpenPanel: en_overlayOpenPanel, overlayMinimise: en_overlayMinimise, overlayStop: en_overlayStop, overlayTaskComplete: en_overlayTaskComplete, overlayShowAgain: en_overlayShowAgain, overlayGotIt: en_overlayGotIt, overlayResume: en_overlayResume, overlayRecallTitle: en_overlayRecallTitle, overlayRecallShow: en_overlayRecallShow, overlayRecalled: en_overlayRecalled, overlayNotYet: en_overlayNotYet, overlayNoLessons: en_overlayNoLessons, overlayOtherWay: en_overlayOtherWay, overlayHintFor: en_overlayHintFor, overlayStateError: en_overlayStateError, hintLinkedinSearchTitle: en_hintLinkedinSearchTitle, hintLinkedinSearchBody: en_hintLinkedinSearchBody, hintXComposeTitle: en_hintXComposeTitle, hintXComposeBody: en_hintXComposeBody, hintFacebookSearchTitle: en_hintFacebookSearchTitle, hintFacebookSearchBody: en_hintFacebookSearchBody, hintYoutubeSearchTitle: en_hintYoutubeSearchTitle, hintYoutubeSearchBody: en_hintYoutubeSearchBody };
+const fr: typeof en = { overlayRegion: fr_overlayRegion, overlayClose: fr_overlayClose, overlayDockedMissing: fr_overlayDockedMissing, overlayHide: fr_overlayHide, overlayShow: fr_overlayShow, overlayStepOf: fr_overlayStepOf, overlayStepAnnounce: fr_overlayStepAnnounce, overlayModeCE: fr_overlayModeCE, overlayModeRO: fr_overlayModeRO, overlayModeAC: fr_overlayModeAC, overlayModeAE: fr_overlayModeAE, overlayDone: fr_overlayDone, overlaySkip: fr_overlaySkip, overlayBack: fr_overlayBack, overlayExampleShow: fr_overlayExampleShow, overlayExampleHide: fr_overlayExampleHide, overlayStart: fr_overlayStart, overlayWhy: fr_overlayWhy, overlaySafe: fr_overlaySafe, overlayPanelTitle: fr_overlayPanelTitle, overlayOpenPanel: fr_overlayOpenPanel, overlayMinimise: fr_overlayMinimise, overlayStop: fr_overlayStop, overlayTaskComplete: fr_overlayTaskComplete, overlayShowAgain: fr_overlayShowAgain, overlayGotIt: fr_overlayGotIt, overlayResume: fr_overlayResume, overlayRecallTitle: fr_overlayRecallTitle, overlayRecallShow: fr_overlayRecallShow, overlayRecalled: fr_overlayRecalled, overlayNotYet: fr_overlayNotYet, overlayNoLessons: fr_overlayNoLessons, overlayOtherWay: fr_overlayOtherWay, overlayHintFor: fr_overlayHintFor, overlayStateError: fr_overlayStateError, hintLinkedinSearchTitle: fr_hintLinkedinSearchTitle, hintLinkedinSearchBody: fr_hintLinkedinSearchBody, hintXComposeTitle: fr_hintXComposeTitle, hintXComposeBody: fr_hintXComposeBody, hintFacebookSearchTitle: fr_hintFacebookSearchTitle, hintFacebookSearchBody: fr_hintFacebookSearchBody, hintYoutubeSearchTitle: fr_hintYoutubeSearchTitle, hintYoutubeSearchBody: fr_hintYoutubeSearchBody };
 
-export const ot = makeTranslator<OverlayMessageKey>({
-  en: { overlayClose: en_overlayClose, overlayDockedMissing: en_overlayDockedMissing, overlayRegion: en_overlayRegion, overlayShow: en_overlayShow, hintLinkedinSearchTitle: en_hintLinkedinSearchTitle, hintLinkedinSearchBody: en_hintLinkedinSearchBody, hintXComposeTitle: en_hintXComposeTitle, hintXComposeBody: en_hintXComposeBody, hintFacebookSearchTitle: en_hintFacebookSearchTitle, hintFacebookSearchBody: en_hintFacebookSearchBody, hintYoutubeSearchTitle: en_hintYoutubeSearchTitle, hintYoutubeSearchBody: en_hintYoutubeSearchBody },
-  fr: { overlayClose: fr_overlayClose, overlayDockedMissing: fr_overlayDockedMissing, overlayRegion: fr_overlayRegion, overlayShow: fr_overlayShow, hintLinkedinSearchTitle: fr_hintLinkedinSearchTitle, hintLinkedinSearchBody: fr_hintLinkedinSearchBody, hintXComposeTitle: fr_hintXComposeTitle, hintXComposeBody: fr_hintXComposeBody, hintFacebookSearchTitle: fr_hintFacebookSearchTitle, hintFacebookSearchBody: fr_hintFacebookSearchBody, hintYoutubeSearchTitle: fr_hintYoutubeSearchTitle, hintYoutubeSearchBody: fr_hintYoutubeSearchBody },
-});
+export type OverlayMessageKey = keyof typeof en;
+export const ot = makeTranslator<OverlayMessageKey>({ en, fr });

@@ -1,53 +1,69 @@
 import type { AnchorRegistry } from '../../lessons/sites/types';
-import type { AnchorStatus } from '../../components/overlay/Overlay';
-import { resolveAnchor } from './anchors';
+import { createResolveContext, resolveAnchor } from './anchors';
 
 /** How long a step waits for its control before showing in the docked panel instead. */
 export const ANCHOR_WAIT_MS = 3000;
 /** At most one resolution per interval however busy the page is (infinite scroll appends constantly). */
 const RESOLVE_INTERVAL_MS = 250;
 
+export type AnchorStatus = 'searching' | 'found' | 'missing';
+export interface AnchorState {
+  element: Element | null;
+  status: AnchorStatus;
+}
+export type AnchorStates = Record<string, AnchorState>;
+
 export interface AnchorWatch {
   stop(): void;
 }
 
 /**
- * Keeps one anchor resolved while the page changes, with one throttled MutationObserver. The observer's
- * callback only schedules work; resolution runs at most every RESOLVE_INTERVAL_MS and returns at once while
- * the element already found is still in the document.
+ * Keeps a few anchors resolved while the page changes, with one throttled MutationObserver. The observer's
+ * callback only schedules work; resolution runs at most every RESOLVE_INTERVAL_MS, skips anchors whose element
+ * is still in the document, and reports only when something changed.
  */
-export function watchAnchor(
-  name: string,
+export function watchAnchors(
+  names: readonly string[],
   registry: AnchorRegistry,
-  onResult: (element: Element | null, status: AnchorStatus) => void,
+  pageKind: string | null,
+  onChange: (states: AnchorStates) => void,
 ): AnchorWatch {
   const startedAt = performance.now();
-  let current: Element | null = null;
-  let status: AnchorStatus | null = null;
+  const states: AnchorStates = {};
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const resolveNow = () => {
     timer = undefined;
-    if (current?.isConnected) return;
-    const element = resolveAnchor(name, registry, document).element;
-    const next: AnchorStatus = element ? 'found' : performance.now() - startedAt >= ANCHOR_WAIT_MS ? 'missing' : 'searching';
-    if (element === current && next === status) return;
-    current = element;
-    status = next;
-    onResult(element, next);
+    const waited = performance.now() - startedAt >= ANCHOR_WAIT_MS;
+    const context = createResolveContext(document);
+    let changed = false;
+    for (const name of names) {
+      const previous = states[name];
+      if (previous?.element?.isConnected) continue;
+      const element = resolveAnchor(name, registry, document, { pageKind, context }).element;
+      const status: AnchorStatus = element ? 'found' : waited ? 'missing' : 'searching';
+      if (previous && previous.element === element && previous.status === status) continue;
+      states[name] = { element, status };
+      changed = true;
+    }
+    if (changed) onChange({ ...states });
   };
   const schedule = () => {
     if (timer === undefined) timer = setTimeout(resolveNow, RESOLVE_INTERVAL_MS);
   };
 
-  const observer = new MutationObserver(schedule);
-  observer.observe(document.documentElement, { childList: true, subtree: true });
-  const deadline = setTimeout(resolveNow, ANCHOR_WAIT_MS);
-  resolveNow();
+  let observer: MutationObserver | null = null;
+  let deadline: ReturnType<typeof setTimeout> | undefined;
+  if (names.length > 0) {
+    observer = new MutationObserver(schedule);
+    observer.observe(document.documentElement, { childList: true, subtree: true });
+    deadline = setTimeout(resolveNow, ANCHOR_WAIT_MS);
+    resolveNow();
+  }
 
   return {
     stop() {
-      observer.disconnect();
+      observer?.disconnect();
       clearTimeout(timer);
       clearTimeout(deadline);
     },

@@ -167,3 +167,13 @@ export function showHintAgain(progress: Progress, packs: readonly Pack[], ref: T
   });
   return setHintLevel(cleared, ref.packId, skill, 'full', now);
 }
+
+/** "Back" in a guided task: the step counts as not done again (the lesson's completion, if any, is kept). */
+export function reopenStep(progress: Progress, ref: TaskRef & { stepId: string }): Progress {
+  const lp = lessonProgress(progress, ref);
+  if (!lp || lp.steps[ref.stepId] === undefined) return progress;
+  return withLesson(progress, ref, (current) => {
+    const { [ref.stepId]: _reopened, ...steps } = current.steps;
+    return { ...current, steps };
+  });
+}

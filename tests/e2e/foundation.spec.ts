@@ -19,14 +19,15 @@ async function expectBeside(card: Locator, anchor: Locator) {
   expect(c.x >= 0 && c.y >= 0 && c.x + c.width <= viewport.width && c.y + c.height <= viewport.height, 'inside the viewport').toBe(true);
 }
 
-const cases: Array<{ name: string; url: string; served: Served; anchor: (page: Page) => Locator; network: string; pageKind: string }> = [
-  { name: 'LinkedIn (synthetic)', url: 'https://www.linkedin.com/feed/', served: { synthetic: 'linkedin-feed.html' }, anchor: (p) => p.locator('input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
-  { name: 'X (synthetic)', url: 'https://x.com/home', served: { synthetic: 'x-home.html' }, anchor: (p) => p.locator('[data-testid=SideNav_NewTweet_Button]'), network: 'x', pageKind: 'home' },
-  { name: 'Facebook (synthetic)', url: 'https://www.facebook.com/', served: { synthetic: 'facebook-feed.html' }, anchor: (p) => p.locator('input[aria-label="Search Facebook"]'), network: 'facebook', pageKind: 'feed' },
-  { name: 'YouTube (synthetic)', url: 'https://www.youtube.com/', served: { synthetic: 'youtube-home.html' }, anchor: (p) => p.locator('input[name=search_query]'), network: 'youtube', pageKind: 'home' },
-  { name: 'LinkedIn feed (real saved page)', url: 'https://www.linkedin.com/feed/', served: { real: 'linkedin/feed-2025-04.html' }, anchor: (p) => p.locator('#global-nav input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
-  { name: 'X home (real saved page)', url: 'https://x.com/home', served: { real: 'x/home-2025-04.html' }, anchor: (p) => p.locator('[data-testid=SideNav_NewTweet_Button]'), network: 'x', pageKind: 'home' },
-  { name: 'YouTube home (real saved page)', url: 'https://www.youtube.com/', served: { real: 'youtube/home-2025-04.html' }, anchor: (p) => p.locator('ytd-masthead input[name=search_query]').first(), network: 'youtube', pageKind: 'home' },
+// The first lesson of the default pack on each page, and the real control its hint points at.
+const cases: Array<{ name: string; url: string; served: Served; anchorName: string; anchor: (page: Page) => Locator; network: string; pageKind: string }> = [
+  { name: 'LinkedIn (synthetic)', url: 'https://www.linkedin.com/feed/', served: { synthetic: 'linkedin-feed.html' }, anchorName: 'linkedin.nav.search', anchor: (p) => p.locator('input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
+  { name: 'X (synthetic)', url: 'https://x.com/home', served: { synthetic: 'x-home.html' }, anchorName: 'x.nav.home', anchor: (p) => p.locator('[data-testid=AppTabBar_Home_Link]'), network: 'x', pageKind: 'home' },
+  { name: 'Facebook (synthetic)', url: 'https://www.facebook.com/', served: { synthetic: 'facebook-feed.html' }, anchorName: 'facebook.nav.account', anchor: (p) => p.locator('[role=banner] [aria-label="Your profile"]'), network: 'facebook', pageKind: 'feed' },
+  { name: 'YouTube (synthetic)', url: 'https://www.youtube.com/', served: { synthetic: 'youtube-home.html' }, anchorName: 'youtube.masthead.search', anchor: (p) => p.locator('input[name=search_query]'), network: 'youtube', pageKind: 'home' },
+  { name: 'LinkedIn feed (real saved page)', url: 'https://www.linkedin.com/feed/', served: { real: 'linkedin/feed-2025-04.html' }, anchorName: 'linkedin.nav.search', anchor: (p) => p.locator('#global-nav input.search-global-typeahead__input'), network: 'linkedin', pageKind: 'feed' },
+  { name: 'X home (real saved page)', url: 'https://x.com/home', served: { real: 'x/home-2025-04.html' }, anchorName: 'x.nav.home', anchor: (p) => p.locator('[data-testid=AppTabBar_Home_Link]'), network: 'x', pageKind: 'home' },
+  { name: 'YouTube home (real saved page)', url: 'https://www.youtube.com/', served: { real: 'youtube/home-2025-04.html' }, anchorName: 'youtube.masthead.search', anchor: (p) => p.locator('ytd-masthead input[name=search_query]').first(), network: 'youtube', pageKind: 'home' },
 ];
 
 for (const c of cases) {
@@ -39,15 +40,17 @@ for (const c of cases) {
     await expect(host).toHaveAttribute('data-page-kind', c.pageKind);
     const card = page.getByTestId('tw-hint');
     await expect(card).toBeVisible();
+    await expect(card).toHaveAttribute('data-anchor', c.anchorName);
     await expectBeside(card, c.anchor(page));
     await expect(page.getByTestId('tw-docked')).toHaveCount(0);
   });
 }
 
 test('the hint docks in a panel, and says why, when its control is not on the page', async ({ context, serve }) => {
-  await serve('https://x.com/settings/account', { synthetic: 'x-focus.html' });
+  // X's focus layout: the home timeline without the side navigation the first hint points at.
+  await serve('https://x.com/home', { synthetic: 'x-focus.html' });
   const page = await context.newPage();
-  await page.goto('https://x.com/settings/account');
+  await page.goto('https://x.com/home');
   const docked = page.getByTestId('tw-docked');
   await expect(docked).toBeVisible({ timeout: 8_000 });
   await expect(docked).toContainText('not on this page');

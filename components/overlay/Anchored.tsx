@@ -1,0 +1,63 @@
+import { followAnchor } from './follow';
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
+import { placeBeside } from './placement';
+
+interface AnchoredProps {
+  anchor: Element;
+  /** The anchor's name, for tests and for reading the overlay in devtools. */
+  anchorName: string;
+  labelledBy: string;
+  testId: string;
+  onEscape: () => void;
+  children: ReactNode;
+}
+
+/**
+ * A card beside a real control, in fixed coordinates from our own shadow root: placeBeside() picks the side and
+ * keeps it inside the viewport (mirrored in right-to-left pages), followAnchor() re-runs it on scrolling,
+ * resizing and layout shifts. The highlight ring is our own element drawn over the control's box: the page's elements,
+ * styles and stacking are never touched.
+ */
+export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, children }: AnchoredProps) {
+  const cardRef = useRef<HTMLDivElement>(null);
+  const ringRef = useRef<HTMLDivElement>(null);
+
+  useLayoutEffect(() => {
+    const card = cardRef.current;
+    const ring = ringRef.current;
+    if (!card || !ring) return;
+    const update = () => {
+      const box = anchor.getBoundingClientRect();
+      ring.style.transform = `translate(${box.left - 4}px, ${box.top - 4}px)`;
+      ring.style.width = `${box.width + 8}px`;
+      ring.style.height = `${box.height + 8}px`;
+      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const size = { width: card.offsetWidth, height: card.scrollHeight };
+      const place = placeBeside({ x: box.left, y: box.top, width: box.width, height: box.height }, size, { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }, rtl);
+      card.style.maxHeight = `${Math.round(place.maxHeight)}px`;
+      card.style.transform = `translate(${Math.round(place.x)}px, ${Math.round(place.y)}px)`;
+      card.dataset.placement = place.side;
+    };
+    return followAnchor(anchor, card, update);
+  }, [anchor]);
+
+  return (
+    <>
+      <div ref={ringRef} className="tw-ring" aria-hidden="true" />
+      <div
+        ref={cardRef}
+        className="tw-card"
+        role="dialog"
+        aria-modal="false"
+        aria-labelledby={labelledBy}
+        data-testid={testId}
+        data-anchor={anchorName}
+        onKeyDown={(event) => {
+          if (event.key === 'Escape') onEscape();
+        }}
+      >
+        {children}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,25 @@
+import { followAnchor } from './follow';
+import { useLayoutEffect, useRef } from 'react';
+
+interface BeaconProps {
+  anchor: Element;
+  label: string;
+  onOpen: () => void;
+}
+
+/** A faded hint: a small dot at the control's corner that opens the full card on demand. */
+export function Beacon({ anchor, label, onOpen }: BeaconProps) {
+  const ref = useRef<HTMLButtonElement>(null);
+  useLayoutEffect(() => {
+    const beacon = ref.current;
+    if (!beacon) return;
+    const update = () => {
+      const box = anchor.getBoundingClientRect();
+      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const x = rtl ? box.left - 6 : box.right - 10;
+      beacon.style.transform = `translate(${Math.round(x)}px, ${Math.round(box.top - 6)}px)`;
+    };
+    return followAnchor(anchor, beacon, update);
+  }, [anchor]);
+  return <button ref={ref} type="button" className="tw-dot" aria-label={label} onClick={onOpen} data-testid="tw-beacon" />;
+}
