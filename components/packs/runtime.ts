@@ -5,6 +5,11 @@ import type { Pack, PackSettings } from '../../lessons/pack/types';
 import type { Network } from '../../lessons/sites/types';
 
 export const PACKS_REQUEST = 'tw:packs-for-network';
+/**
+ * A small storage.local key the background bumps whenever the packs in use change (import, update, removal,
+ * policy): open tabs then ask again for their slice. The packs themselves never go through storage.onChanged.
+ */
+export const PACKS_REVISION_KEY = 'packsRevision';
 
 export interface PacksRequest {
   type: typeof PACKS_REQUEST;

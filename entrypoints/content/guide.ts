@@ -3,7 +3,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale, type Locale } from '../../components/i18n-core';
 import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/Overlay';
-import { PACKS_REQUEST, type NetworkPacks } from '../../components/packs/runtime';
+import { PACKS_REQUEST, PACKS_REVISION_KEY, type NetworkPacks } from '../../components/packs/runtime';
 import type { GuideSettings } from '../../components/state/settings';
 import { createLearnerStore, type LearnerStore } from '../../components/state/store';
 import { computeGuide, stepOrder, type Guide } from '../../lessons/engine/engine';
@@ -178,7 +178,15 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
       settings = next;
       if (!learner) {
         learner = createLearnerStore({ packs: allPacks });
-        unsubscribeLearner = learner.subscribe(recompute);
+        const unsubscribeStore = learner.subscribe(recompute);
+        const onStorage = (changes: Record<string, unknown>, area: string) => {
+          if (area === 'local' && PACKS_REVISION_KEY in changes) void loadPacks();
+        };
+        browser.storage.onChanged.addListener(onStorage);
+        unsubscribeLearner = () => {
+          unsubscribeStore();
+          browser.storage.onChanged.removeListener(onStorage);
+        };
         void learner.ready.then(recompute, () => overlay.setState({ error: true }));
         void loadPacks();
       }
