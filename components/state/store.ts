@@ -107,13 +107,16 @@ export function createLearnerStore(options: LearnerStoreOptions = {}): LearnerSt
     return progress;
   };
 
-  const updateLearner = (change: (learner: LearnerState) => LearnerState) =>
-    withLock(KEY.learner, async () => {
+  const updateLearner = (change: (learner: LearnerState) => LearnerState) => {
+    // Shown at once (a radio or switch must not spring back while storage answers), then applied to what is stored.
+    store.setState((s) => ({ learner: change(s.learner) }));
+    return withLock(KEY.learner, async () => {
       const stored = sanitizeLearner((await area.get(KEY.learner))[KEY.learner]).value;
       const next = change(stored);
       store.setState({ learner: next });
       await area.set({ [KEY.learner]: next });
     });
+  };
 
   /** Writes `facts` (and removes `removed`) and mirrors them in memory at once. */
   const writeFacts = async (facts: Record<string, Record<string, unknown>>, removed: string[]) => {

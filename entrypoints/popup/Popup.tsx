@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { resolveLocale, t, type Locale } from '../../components/i18n';
+import { t, type Locale } from '../../components/i18n';
 import { Switch } from '../../components/Switch';
-import {
-  isGuideOn,
-  readSettings,
-  settingsItem,
-  watchSettings,
-  withNetworkToggled,
-  type GuideSettings,
-} from '../../components/state/settings';
+import { Notices } from '../../components/learner/Notices';
+import { effectivePresets, learnerPacks, pathLocked } from '../../components/learner/packs';
+import { PATHS, PATH_NAME } from '../../components/learner/paths';
+import { lessonStats, lessonsForPage } from '../../components/learner/stats';
+import { useLearner, usePageLocale } from '../../components/learner/useLearner';
+import { isGuideOn } from '../../components/state/settings';
+import { dueRetrievals, effectivePath, localize, startTask } from '../../lessons/engine';
 import { detectPage } from '../../lessons/sites';
+import type { LearningPath } from '../../lessons/pack/types';
 import type { Network } from '../../lessons/sites/types';
 
 type PageInfo = { network: Network; pageKind: string | null } | null;
@@ -25,55 +25,173 @@ const NETWORK_LABEL: Record<Network, 'networkLinkedin' | 'networkX' | 'networkFa
 /** The tab the learner is looking at. Opened as a tab of its own, the popup describes the tab used just before. */
 async function currentTabUrl(): Promise<string | undefined> {
   const [active] = await browser.tabs.query({ active: true, currentWindow: true });
-  const ownUrl = browser.runtime.getURL('/popup.html');
+  // The extension's own pages (this popup opened as a tab, the welcome or options page) are never "the site".
+  const ownUrl = browser.runtime.getURL('/');
   if (active?.url && !active.url.startsWith(ownUrl)) return active.url;
-  const others = (await browser.tabs.query({})).filter((tab) => !tab.url?.startsWith(ownUrl));
+  const others = (await browser.tabs.query({})).filter((tab) => tab.url && !tab.url.startsWith(ownUrl));
   others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return others[0]?.url;
 }
 
 export function Popup() {
-  const [settings, setSettings] = useState<GuideSettings | null>(null);
-  const [page, setPage] = useState<PageInfo>(null);
+  const state = useLearner();
+  const [page, setPage] = useState<PageInfo | undefined>(undefined);
+  const locale = usePageLocale('popupTitle');
 
   useEffect(() => {
-    void readSettings().then(setSettings);
     void currentTabUrl().then((url) => setPage(url ? detectPage(url) : null));
-    return watchSettings(setSettings);
   }, []);
 
-  if (!settings) return null;
-  const locale: Locale = resolveLocale(settings.locale, browser.i18n.getUILanguage());
-  document.documentElement.lang = locale;
-  const save = (next: GuideSettings) => {
-    setSettings(next);
-    void settingsItem.setValue(next);
-  };
+  // Render once storage and the tab are known: no flash of default switches.
+  if (!state.ready || page === undefined) return null;
+  const { learner } = state;
   const networkName = page ? t(locale, NETWORK_LABEL[page.network]) : '';
   const pageName = page?.pageKind ? t(locale, `pageKind_${page.network}_${page.pageKind}`) : t(locale, 'pageKindUnknown');
+  const onThisNetwork = page ? isGuideOn({ ...learner, guideEnabled: true }, page.network) : false;
 
   return (
     <main className="popup">
       <h1 className="popup-title">{t(locale, 'popupTitle')}</h1>
+      <Notices locale={locale} />
       <p className="popup-page" data-testid="popup-page">
         {page ? t(locale, 'popupOnPage', networkName, pageName) : t(locale, 'popupNotSupported')}
       </p>
       <Switch
         testId="toggle-everywhere"
         label={t(locale, 'popupGuideEverywhere')}
-        checked={settings.guideEnabled}
-        onChange={(on) => save({ ...settings, guideEnabled: on })}
+        checked={learner.guideEnabled}
+        onChange={(on) => void state.setGuideEnabled(on)}
       />
       {page ? (
         <Switch
           testId="toggle-network"
           label={t(locale, 'popupGuideThisNetwork', networkName)}
-          checked={isGuideOn({ ...settings, guideEnabled: true }, page.network)}
-          disabled={!settings.guideEnabled}
-          onChange={(on) => save(withNetworkToggled(settings, page.network, on))}
+          checked={onThisNetwork}
+          disabled={!learner.guideEnabled}
+          onChange={(on) => void state.setNetworkEnabled(page.network, on)}
         />
       ) : null}
-      {!settings.guideEnabled ? <p className="popup-note">{t(locale, 'popupGuideOffNote')}</p> : null}
+      {!learner.guideEnabled ? <p className="popup-note">{t(locale, 'popupGuideOffNote')}</p> : null}
+      <PathSection locale={locale} network={page?.network ?? null} />
+      {page ? <PageLessons locale={locale} page={page} /> : null}
+      <ReviewsDue locale={locale} />
+      <p>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener" data-testid="open-options">
+          {t(locale, 'openOptions')}
+        </a>
+      </p>
     </main>
+  );
+}
+
+function PathSection({ locale, network }: { locale: Locale; network: Network | null }) {
+  const { learner, presets: storedPresets, choosePath } = useLearner();
+  const selectId = useId();
+  const presets = effectivePresets(storedPresets, learnerPacks());
+  const locked = pathLocked(presets);
+  const path = locked || !learner.path ? (network ? effectivePath(learner, presets, network) : (presets.entryPath ?? learner.path)) : learner.path;
+  const shown = locked ? path : learner.path;
+  return (
+    <section className="popup-section">
+      <h2>
+        <label htmlFor={selectId}>{t(locale, 'popupPathLabel')}</label>
+      </h2>
+      {locked ? (
+        <>
+          <p data-testid="popup-path-locked">
+            <strong>{shown ? t(locale, PATH_NAME[shown]) : ''}</strong>
+          </p>
+          <p className="muted">{t(locale, 'pathLocked')}</p>
+        </>
+      ) : (
+        <>
+          <select
+            id={selectId}
+            data-testid="popup-path"
+            value={shown ?? ''}
+            onChange={(event) => void choosePath({ path: event.currentTarget.value as LearningPath, source: 'chosen' })}
+          >
+            {shown ? null : (
+              <option value="" disabled>
+                {t(locale, 'popupPathNone')}
+              </option>
+            )}
+            {PATHS.map((p) => (
+              <option key={p} value={p}>
+                {t(locale, PATH_NAME[p])}
+              </option>
+            ))}
+          </select>
+          {learner.path ? null : (
+            <p>
+              <a href={browser.runtime.getURL('/welcome.html')} target="_blank" rel="noopener">
+                {t(locale, 'popupTakeQuiz')}
+              </a>
+            </p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageInfo> }) {
+  const { progress, activeTask, setActiveTask, updateProgress } = useLearner();
+  const headingId = useId();
+  const lessons = lessonsForPage(learnerPacks(), page.network, page.pageKind);
+  return (
+    <section className="popup-section" aria-labelledby={headingId} data-testid="popup-lessons">
+      <h2 id={headingId}>{t(locale, 'popupLessonsTitle')}</h2>
+      {lessons.length === 0 ? <p className="muted">{t(locale, 'popupNoLessons')}</p> : null}
+      <ul className="lesson-list">
+        {lessons.map(({ pack, lesson }) => {
+          const stats = lessonStats(lesson, progress.packs[pack.id]?.lessons[lesson.id]);
+          const title = localize(lesson.title, locale);
+          const active = activeTask?.packId === pack.id && activeTask.lessonId === lesson.id;
+          const progressLabel = t(locale, 'popupStepsDone', String(stats.done), String(stats.total));
+          const start = () => {
+            const ref = { packId: pack.id, lessonId: lesson.id };
+            void updateProgress((p) => startTask(p, ref, Date.now()));
+            void setActiveTask({ ...ref, network: page.network });
+          };
+          return (
+            <li key={`${pack.id}/${lesson.id}`} data-testid="popup-lesson">
+              <span>{title}</span>
+              {stats.completed ? (
+                <span className="done-badge">{t(locale, 'popupLessonDone')}</span>
+              ) : active ? (
+                <span className="muted" data-testid="popup-lesson-active">
+                  {t(locale, 'popupActiveNote')}
+                </span>
+              ) : (
+                <button
+                  type="button"
+                  className="button"
+                  aria-label={t(locale, stats.done || stats.lastActivity ? 'popupContinueLesson' : 'popupStartLesson', title)}
+                  onClick={start}
+                >
+                  {t(locale, stats.done || stats.lastActivity ? 'popupContinue' : 'popupStart')}
+                </button>
+              )}
+              <progress max={stats.total} value={stats.done} aria-label={`${title}: ${progressLabel}`} />
+              <span className="muted">{progressLabel}</span>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function ReviewsDue({ locale }: { locale: Locale }) {
+  const { progress } = useLearner();
+  const due = dueRetrievals(learnerPacks(), progress, Date.now(), locale).length;
+  if (!due) return null;
+  return (
+    <p className="popup-section">
+      <a href={browser.runtime.getURL('/options.html#reviews')} target="_blank" rel="noopener">
+        {t(locale, 'popupReviewsDue', String(due))}
+      </a>
+    </p>
   );
 }
