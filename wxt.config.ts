@@ -1,6 +1,10 @@
 import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lessons/sites/matches';
+import { brandPackPlugin, loadBrandPack } from './components/packs/brand';
+
+// Branded build (TRAINERS.md): TW_PACK names a pack baked in as the default; a broken pack stops the build here.
+const brandPack = process.env.TW_PACK ? loadBrandPack(process.env.TW_PACK) : null;
 
 // The content script runs on every tab of four heavy sites: its React code is served by Preact's core and
 // hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
@@ -17,12 +21,17 @@ export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` or `storage` come from.
   imports: false,
+  vite: () => ({ plugins: brandPack ? [brandPackPlugin(brandPack)] : [] }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
     permissions: ['storage', 'alarms'],
     host_permissions: SITE_MATCHES,
+    // Pack URLs and an LRS: asked for one origin at a time, when the learner or administrator clicks (TRAINERS.md).
+    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Enterprise policy keys (Chrome storage.managed; Firefox reads the same keys from policies.json).
+    storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_extName__' },
     ...(browser === 'firefox'
       ? {

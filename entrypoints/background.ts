@@ -1,8 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { servePacksToContentScripts } from '../components/packs/provider';
+import { followEnterprisePolicy } from '../components/packs/policy-background';
+import { scheduleSubscriptionChecks, servePacksToContentScripts } from '../components/packs/provider';
 import { localArea } from '../components/state/area';
 import { migrateAndRepair } from '../components/state/migrate';
+import { runXapiOutbox } from '../components/xapi/background';
 
 /** Brings stored data to the current schema and repairs damaged values (a notice tells the learner). */
 function migrateStorage(): Promise<unknown> {
@@ -20,5 +22,8 @@ export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must have them registered at once.
   openWelcomeOnInstall();
   servePacksToContentScripts();
-  void migrateStorage();
+  scheduleSubscriptionChecks();
+  runXapiOutbox();
+  // The policy writes into the learner's storage: after the migration brought it to the current schema.
+  followEnterprisePolicy(migrateStorage());
 });

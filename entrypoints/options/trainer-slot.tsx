@@ -4,10 +4,17 @@
 // with its own <h2>. The options page renders them, in this order, after the learner's own sections.
 import type { ComponentType } from 'react';
 import type { Locale } from '../../components/i18n';
+import { DiagnosticsSection } from './DiagnosticsSection';
+import { PacksSection } from './PacksSection';
+import { ProgressOutSection } from './ProgressOutSection';
 
 export interface TrainerSection {
   id: 'packs' | 'diagnostics' | (string & {});
   Component: ComponentType<{ locale: Locale }>;
 }
 
-export const TRAINER_SECTIONS: TrainerSection[] = [];
+export const TRAINER_SECTIONS: TrainerSection[] = [
+  { id: 'packs', Component: PacksSection },
+  { id: 'progress-out', Component: ProgressOutSection },
+  { id: 'diagnostics', Component: DiagnosticsSection },
+];
