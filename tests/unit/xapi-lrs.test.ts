@@ -1,0 +1,144 @@
+// End to end against a real xAPI LRS: Learning Locker's statements service (npm xapi-statements 5.0.1), in memory,
+// bound to 127.0.0.1 by a preload (it has no host setting). The outbox sends with Node's fetch, as the worker
+// does with its own; the LRS validates every statement (400 on an invalid one) and rejects a reused id with another
+// body (409).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { memoryStore } from '../../components/packs/db';
+import type { FactRecord } from '../../components/xapi/identity';
+import { createOutbox, type OutboxItem } from '../../components/xapi/outbox';
+import { accountActor, type Statement } from '../../lessons/xapi/statements';
+import { tinyPack } from './packs-helpers';
+
+const ROOT = resolve(__dirname, '../..');
+
+async function freePort(): Promise<number> {
+  return new Promise((ok, fail) => {
+    const server = createServer();
+    server.listen({ port: 0, host: '127.0.0.1' }, () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => ok(port));
+    });
+    server.on('error', fail);
+  });
+}
+
+let lrs: ChildProcess | null = null;
+let endpoint = '';
+let dataDir = '';
+
+async function startLrs(port: number) {
+  const child = spawn(process.execPath, ['-r', join(__dirname, 'xapi-lrs-loopback.cjs'), join(ROOT, 'node_modules/xapi-statements/dist/index.js')], {
+    env: {
+      ...process.env,
+      MODELS_REPO: 'memory',
+      STORAGE_REPO: 'local',
+      FS_LOCAL_STORAGE_DIR: dataDir,
+      AUTH_REPO: 'test',
+      EVENTS_REPO: 'test',
+      EXPRESS_PORT: String(port),
+      WINSTON_CLOUDWATCH_ENABLED: 'false',
+    },
+    stdio: 'ignore',
+  });
+  const deadline = Date.now() + 15_000;
+  while (Date.now() < deadline) {
+    try {
+      const r = await fetch(`${endpoint}/statements`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+      if (r.ok) return child;
+    } catch {
+      /* not up yet */
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  child.kill();
+  throw new Error('the LRS did not start');
+}
+
+async function lrsStatements(): Promise<Statement[]> {
+  const r = await fetch(`${endpoint}/statements?limit=100`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+  return ((await r.json()) as { statements: Statement[] }).statements;
+}
+
+const pack = tinyPack('acme.sales');
+const FACTS = {
+  'started:acme.sales/headline': { at: Date.UTC(2026, 0, 5, 9) },
+  'progress:acme.sales/headline/s0': { at: Date.UTC(2026, 0, 5, 9, 1) },
+  'progress:acme.sales/headline/s1': { at: Date.UTC(2026, 0, 5, 9, 2) },
+  'progress:acme.sales/headline/s2': { at: Date.UTC(2026, 0, 5, 9, 3) },
+  'progress:acme.sales/headline/s3': { at: Date.UTC(2026, 0, 5, 9, 4) },
+  'completed:acme.sales/headline': { at: Date.UTC(2026, 0, 5, 9, 5) },
+  'recall:acme.sales/headline/1767650000000-0': { at: Date.UTC(2026, 0, 7), q: 0, recalled: true },
+};
+const actor = accountActor('0b6f7c4e-2f61-4b0a-9c1d-3e5f7a9b1c2d', 'https://lms.corp.example');
+
+describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
+  let port = 0;
+  beforeAll(async () => {
+    port = await freePort();
+    endpoint = `http://127.0.0.1:${port}/xAPI`;
+    dataDir = mkdtempSync(join(tmpdir(), 'tw-lrs-'));
+    lrs = await startLrs(port);
+  }, 30_000);
+  afterAll(() => {
+    lrs?.kill();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  it('delivers every statement once, survives the LRS going down, and never duplicates', async () => {
+    const outboxStore = memoryStore<OutboxItem>();
+    const factStore = memoryStore<FactRecord>();
+    let clock = Date.now();
+    const make = () => createOutbox({ outbox: outboxStore, facts: factStore, fetch: (u, i) => fetch(u, i), now: () => clock });
+    const config = { endpoint, username: 'key', password: 'secret' };
+
+    const box = make();
+    expect(await box.enqueueFacts(FACTS, [pack], actor)).toBe(7);
+    expect(await box.flush(config)).toMatchObject({ sent: 7, pending: 0 });
+    const stored = await lrsStatements();
+    expect(stored).toHaveLength(7);
+    expect(new Set(stored.map((s) => s.actor.account.name))).toEqual(new Set([actor.account.name]));
+
+    // The LRS goes down; a new fact waits in the outbox, across a "worker restart".
+    lrs!.kill();
+    await new Promise((r) => setTimeout(r, 300));
+    const withMore = { ...FACTS, 'recall:acme.sales/headline/1767650000001-0': { at: Date.UTC(2026, 0, 8), q: 0, recalled: false } };
+    expect(await make().enqueueFacts(withMore, [pack], actor)).toBe(1);
+    const down = await make().flush(config);
+    expect(down.pending).toBe(1);
+    expect(down.lastError).toBeTruthy();
+
+    // Back up (a new, empty in-memory LRS): due after backoff, the waiting statement goes, once.
+    lrs = await startLrs(port);
+    clock += 60 * 60_000;
+    expect(await make().flush(config)).toMatchObject({ sent: 1, pending: 0, rejected: 0 });
+    const after = await lrsStatements();
+    expect(after).toHaveLength(1);
+    expect(after[0]!.result?.success).toBe(false);
+
+    // Sending a statement again that the LRS has: same id, same body → accepted or 409, never a second copy.
+    const replay = await fetch(`${endpoint}/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+      body: JSON.stringify([{ ...after[0]!, result: { success: true } }]),
+    });
+    expect(replay.status).toBe(409);
+    expect(await lrsStatements()).toHaveLength(1);
+  }, 60_000);
+
+  it('the LRS accepts every kind of statement (it validates them: 400 on an invalid one)', async () => {
+    const bad = await fetch(`${endpoint}/statements`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': '1.0.3' },
+      body: JSON.stringify([{ actor, verb: { id: 'not an iri' }, object: { id: 'x' } }]),
+    });
+    expect(bad.status).toBe(400);
+    const box = createOutbox({ outbox: memoryStore<OutboxItem>(), facts: memoryStore<FactRecord>(), fetch: (u, i) => fetch(u, i) });
+    await box.enqueueFacts({ ...FACTS, 'progress:removed.pack/l/s': { at: 3 } }, [pack], actor);
+    expect(await box.flush({ endpoint })).toMatchObject({ sent: 8, rejected: 0 });
+  }, 30_000);
+});
