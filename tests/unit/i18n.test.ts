@@ -22,6 +22,10 @@ describe('messages', () => {
     }
   });
 
+  it('uses only key names the browsers accept (a bad one stops the whole extension from loading)', () => {
+    for (const key of Object.keys(catalog('en'))) expect(key, `message key "${key}"`).toMatch(/^[A-Za-z0-9_@]+$/);
+  });
+
   it('substitutes placeholders the way chrome.i18n does', () => {
     expect(t('en', 'popupOnPage', 'LinkedIn', 'profile')).toBe('This tab: LinkedIn — profile');
     expect(t('fr', 'popupOnPage', 'LinkedIn', 'profil')).toBe('Cet onglet : LinkedIn — profil');
