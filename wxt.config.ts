@@ -22,6 +22,8 @@ export default defineConfig({
   // Explicit imports everywhere: a reader sees where `browser` or `storage` come from.
   imports: false,
   vite: () => ({ plugins: brandPack ? [brandPackPlugin(brandPack)] : [] }),
+  // TW_OUT_DIR lets a second build (a benchmark, a branded build) live beside the usual one.
+  outDir: process.env.TW_OUT_DIR ?? '.output',
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',

@@ -9,6 +9,8 @@ interface AnchoredProps {
   labelledBy: string;
   testId: string;
   onEscape: () => void;
+  /** A task step brings its control into view when it starts; a passive hint waits for the learner to get there. */
+  bringIntoView?: boolean;
   children: ReactNode;
 }
 
@@ -18,7 +20,7 @@ interface AnchoredProps {
  * resizing and layout shifts. The highlight ring is our own element drawn over the control's box: the page's elements,
  * styles and stacking are never touched.
  */
-export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, children }: AnchoredProps) {
+export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, bringIntoView, children }: AnchoredProps) {
   const cardRef = useRef<HTMLDivElement>(null);
   const ringRef = useRef<HTMLDivElement>(null);
 
@@ -28,18 +30,30 @@ export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, chi
     if (!card || !ring) return;
     const update = () => {
       const box = anchor.getBoundingClientRect();
+      const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
+      // A control scrolled out of view takes its card and ring with it, until it comes back.
+      const inView = box.bottom > 0 && box.top < viewport.height && box.right > 0 && box.left < viewport.width;
+      card.style.visibility = ring.style.visibility = inView ? '' : 'hidden';
       ring.style.transform = `translate(${box.left - 4}px, ${box.top - 4}px)`;
       ring.style.width = `${box.width + 8}px`;
       ring.style.height = `${box.height + 8}px`;
       const rtl = getComputedStyle(anchor).direction === 'rtl';
       const size = { width: card.offsetWidth, height: card.scrollHeight };
-      const place = placeBeside({ x: box.left, y: box.top, width: box.width, height: box.height }, size, { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight }, rtl);
+      const place = placeBeside({ x: box.left, y: box.top, width: box.width, height: box.height }, size, viewport, rtl);
       card.style.maxHeight = `${Math.round(place.maxHeight)}px`;
       card.style.transform = `translate(${Math.round(place.x)}px, ${Math.round(place.y)}px)`;
       card.dataset.placement = place.side;
     };
     return followAnchor(anchor, card, update);
   }, [anchor]);
+
+  useLayoutEffect(() => {
+    if (!bringIntoView) return;
+    const box = anchor.getBoundingClientRect();
+    if (box.top >= 0 && box.bottom <= document.documentElement.clientHeight) return;
+    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+    anchor.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+  }, [anchor, bringIntoView]);
 
   return (
     <>

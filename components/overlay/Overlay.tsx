@@ -35,6 +35,8 @@ export interface OverlayUi {
   exampleOpen: boolean;
   /** A faded hint the learner opened from its beacon. */
   expandedHint: string | null;
+  /** Title of the task just completed, for a short "well done". */
+  completed: string | null;
 }
 
 export interface OverlayState {
@@ -48,10 +50,10 @@ export interface OverlayState {
   actions: OverlayActions;
 }
 
-export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null };
+export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null };
 
 export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
-  const { locale, theme, guide, anchors, ui, error, actions } = useStore(store);
+  const { locale, theme, guide, resumeTitle, anchors, ui, error, actions } = useStore(store);
   const setUi = (patch: Partial<OverlayUi>) => store.setState((s) => ({ ui: { ...s.ui, ...patch } }));
   const rootRef = useRef<HTMLDivElement>(null);
   const t = (key: Parameters<typeof ot>[1], ...subs: string[]) => ot(locale, key, ...subs);
@@ -93,7 +95,7 @@ export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
     dockedKey = `${task.packId}/${task.lessonId}`;
     if (state?.status === 'found' && state.element && !ui.cardHidden) {
       anchored = (
-        <Anchored anchor={state.element} anchorName={task.anchor!} labelledBy="tw-task-title" testId="tw-hint" onEscape={() => minimise(state.element)}>
+        <Anchored anchor={state.element} anchorName={task.anchor!} labelledBy="tw-task-title" testId="tw-hint" onEscape={() => minimise(state.element)} bringIntoView>
           {card()}
         </Anchored>
       );
@@ -153,12 +155,19 @@ export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
     <div ref={rootRef} className="tw-root" data-theme={theme} lang={locale} role="region" aria-label={t('overlayRegion')}>
       {anchored}
       {beacons}
+      {ui.completed ? (
+        <p className="tw-card tw-toast" role="status" data-testid="tw-complete">
+          <strong>{ui.completed}</strong> — {t('overlayTaskComplete')}
+        </p>
+      ) : null}
       <Panel
         locale={locale}
         guide={guide}
         open={ui.panelOpen || docked !== null || error}
+        focusOnOpen={ui.panelOpen}
         primary={docked}
         primaryKey={docked ? dockedKey : null}
+        resumeTitle={resumeTitle}
         error={error}
         actions={{
           open: () => setUi({ panelOpen: true }),

@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Guide, RetrievalCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
 import { RichText } from './RichText';
@@ -16,10 +16,14 @@ interface PanelProps {
   locale: Locale;
   guide: Guide | null;
   open: boolean;
+  /** Opened by the learner (launcher): focus moves into the panel. Opened by itself (a fallback): focus stays. */
+  focusOnOpen: boolean;
   /** The task step or hint that could not sit beside its control, shown first. */
   primary: ReactNode;
   /** Lesson key shown as `primary`, left out of the list below. */
   primaryKey: string | null;
+  /** The active task's title when it continues on another page kind. */
+  resumeTitle: string | null;
   error: boolean;
   actions: PanelActions;
 }
@@ -59,8 +63,12 @@ function Recall({ card, locale, onAnswer }: { card: RetrievalCard; locale: Local
  * The docked panel at the inline end of the viewport: the page's lessons, the task step or hint whose control is
  * missing (saying so), retrieval questions due, and faded hints to bring back. Collapsed, it is one small button.
  */
-export function Panel({ locale, guide, open, primary, primaryKey, error, actions }: PanelProps) {
+export function Panel({ locale, guide, open, focusOnOpen, primary, primaryKey, resumeTitle, error, actions }: PanelProps) {
   const t = (key: Parameters<typeof ot>[1], ...subs: string[]) => ot(locale, key, ...subs);
+  const sectionRef = useRef<HTMLElement>(null);
+  useLayoutEffect(() => {
+    if (open && focusOnOpen) sectionRef.current?.focus();
+  }, [open, focusOnOpen]);
   if (!open) {
     return (
       <button type="button" className="tw-launcher" aria-label={t('overlayOpenPanel')} aria-expanded="false" onClick={actions.open} data-testid="tw-launcher">
@@ -74,6 +82,8 @@ export function Panel({ locale, guide, open, primary, primaryKey, error, actions
   const others = (guide?.hints ?? []).filter((hint) => hint.key !== primaryKey);
   return (
     <section
+      ref={sectionRef}
+      tabIndex={-1}
       className="tw-panel"
       aria-labelledby="tw-panel-title"
       data-testid="tw-docked"
@@ -91,7 +101,7 @@ export function Panel({ locale, guide, open, primary, primaryKey, error, actions
       </div>
       {error ? <p className="tw-note" role="alert">{t('overlayStateError')}</p> : null}
       {primary ? <div className="tw-panel-primary">{primary}</div> : null}
-      {guide?.resume ? <p className="tw-note">{t('overlayResume', guide.resume.lessonId)}</p> : null}
+      {guide?.resume && resumeTitle ? <p className="tw-note">{t('overlayResume', resumeTitle)}</p> : null}
       {others.length > 0 ? (
         <ul className="tw-list" aria-label={t('overlayPanelTitle')}>
           {others.map((hint) => (

@@ -26,7 +26,15 @@ export function TaskCard({ task, locale, exampleOpen, note, actions }: TaskCardP
   const t = (key: Parameters<typeof ot>[1], ...subs: string[]) => ot(locale, key, ...subs);
   const titleId = 'tw-task-title';
   return (
-    <div className="tw-task" data-testid="tw-task" data-step={task.stepId} data-mode={task.mode}>
+    <div
+      className="tw-task"
+      data-testid="tw-task"
+      data-lesson={task.lessonId}
+      data-step={task.stepId}
+      data-mode={task.mode}
+      data-done={typeof task.done === 'string' ? task.done : Object.keys(task.done)[0]}
+      data-url={typeof task.done === 'object' && 'url' in task.done ? task.done.url : undefined}
+    >
       <div className="tw-card-head">
         <div className="tw-grow">
           <p className="tw-eyebrow">

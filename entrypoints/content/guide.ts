@@ -90,6 +90,14 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
       safely(() => learner?.getState().updateProgress((p) => answerRetrieval(p, card, { q: card.q, recalled }, now()))),
   };
 
+  let celebration: ReturnType<typeof setTimeout> | undefined;
+  /** A short "well done" when a task is completed; it goes by itself. */
+  function celebrate(title: string) {
+    clearTimeout(celebration);
+    overlay.setState((s) => ({ ui: { ...s.ui, completed: title } }));
+    celebration = setTimeout(() => overlay.setState((s) => ({ ui: { ...s.ui, completed: null } })), 6000);
+  }
+
   function finishStep() {
     safely(async () => {
       const task = overlay.getState().guide?.task;
@@ -97,7 +105,10 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
       const ref = { packId: task.packId, lessonId: task.lessonId, stepId: task.stepId };
       await learner.getState().updateProgress((p) => completeStep(p, allPacks(), ref, now()));
       const lesson = learner.getState().progress.packs[task.packId]?.lessons[task.lessonId];
-      if (lesson?.completedAt !== undefined) await learner.getState().setActiveTask(null);
+      if (lesson?.completedAt !== undefined) {
+        await learner.getState().setActiveTask(null);
+        celebrate(task.lessonTitle);
+      }
     });
   }
 

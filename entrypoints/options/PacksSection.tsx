@@ -38,7 +38,7 @@ export function checkMessage(locale: Locale, check: PackCheck | undefined, versi
   if (!check) return '';
   if (check.ok) return t(locale, 'packsCheckOk', formatDate(locale, check.at));
   const detail = (locale === 'fr' ? check.detailFr : undefined) ?? check.detail ?? '';
-  return t(locale, 'packsCheckFailed', formatDate(locale, check.at), t(locale, `packsFailure_${check.failure ?? 'network'}`), version) + (detail ? `\n${detail}` : '');
+  return t(locale, 'packsCheckFailed', formatDate(locale, check.at), t(locale, `packsFailure_${(check.failure ?? 'network').replace('-', '_')}`), version) + (detail ? `\n${detail}` : '');
 }
 
 function ErrorList({ locale, errors }: { locale: Locale; errors: readonly PackError[] }) {

@@ -3,8 +3,9 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const chromeBuild = resolve(projectRoot, '.output', 'chrome-mv3');
-export const firefoxBuild = resolve(projectRoot, '.output', 'firefox-mv2');
+const outDir = resolve(projectRoot, process.env.TW_OUT_DIR ?? '.output');
+export const chromeBuild = resolve(outDir, 'chrome-mv3');
+export const firefoxBuild = resolve(outDir, 'firefox-mv2');
 export const syntheticPages = resolve(projectRoot, 'tests', 'e2e', 'pages');
 export const sharedDir = resolve(projectRoot, '..', 'shared');
 export const realPagesDir = resolve(sharedDir, 'realpages');

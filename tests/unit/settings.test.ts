@@ -27,6 +27,6 @@ describe('guide settings', () => {
 
   it('persists through storage.local', async () => {
     await settingsItem.setValue({ ...DEFAULT_SETTINGS, guideEnabled: false });
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ guideEnabled: false });
+    expect((await fakeBrowser.storage.local.get('learner')).learner).toMatchObject({ guideEnabled: false });
   });
 });

@@ -1,0 +1,115 @@
+import type { Page } from '@playwright/test';
+import { expect, overlayHost, test, type Served } from './fixtures';
+
+/** Opens the docked panel and starts a lesson of this page from its list. */
+async function startLesson(page: Page, lessonId: string) {
+  const launcher = page.getByTestId('tw-launcher');
+  if (await launcher.isVisible()) await launcher.click();
+  await page.getByTestId('tw-docked').locator(`li[data-lesson="${lessonId}"] button`).click();
+  await expect(page.getByTestId('tw-task')).toHaveAttribute('data-lesson', lessonId);
+}
+
+/** A concrete path for a `{ url }` pattern: each * becomes a plausible segment. */
+const pathFor = (pattern: string) => pattern.replace(/\*\*?/g, 'demo');
+
+/**
+ * Walks the active task to its end as a learner would: a step that waits for a click on its control is done by
+ * clicking the highlighted control itself (at the centre of our ring, which lets clicks through to the page); a
+ * step that waits for a URL by navigating there; any other step with Done. Returns the completion signals used.
+ */
+async function walkTask(page: Page): Promise<string[]> {
+  const signals: string[] = [];
+  for (let guard = 0; guard < 12; guard++) {
+    const task = page.getByTestId('tw-task');
+    if ((await task.count()) === 0) break;
+    // A step whose control is out of view scrolls it in first; the card shows once it is there.
+    await expect(task).toBeVisible();
+    const step = await task.getAttribute('data-step');
+    const done = await task.getAttribute('data-done');
+    const anchored = page.getByTestId('tw-hint');
+    if (done === 'click' && (await anchored.count()) > 0) {
+      const ring = await page.locator('training-wheels .tw-ring').boundingBox();
+      expect(ring, 'the step highlights its control').not.toBeNull();
+      await page.mouse.click(ring!.x + ring!.width / 2, ring!.y + ring!.height / 2);
+      signals.push('click');
+    } else if (done === 'url') {
+      const target = pathFor((await task.getAttribute('data-url'))!);
+      await page.evaluate((path) => history.pushState({}, '', path), target);
+      signals.push('url');
+      // The learner looked there and comes back: the task goes on where it applies.
+      await expect(page.getByTestId('tw-task').and(page.locator(`[data-step="${step}"]`))).toHaveCount(0);
+      await page.goBack();
+    } else {
+      await task.getByTestId('tw-done').click();
+      signals.push('done');
+    }
+    await expect(page.getByTestId('tw-task').and(page.locator(`[data-step="${step}"]`))).toHaveCount(0);
+  }
+  await expect(page.getByTestId('tw-complete')).toBeVisible();
+  return signals;
+}
+
+const walks: Array<{ network: string; url: string; served: Served; lesson: string; signal: string }> = [
+  { network: 'LinkedIn', url: 'https://www.linkedin.com/feed/', served: { real: 'linkedin/feed-2025-04.html' }, lesson: 'li-event-posting', signal: 'click' },
+  { network: 'X', url: 'https://x.com/home', served: { real: 'x/home-2025-04.html' }, lesson: 'x-event-visibility', signal: 'click' },
+  { network: 'YouTube', url: 'https://www.youtube.com/', served: { real: 'youtube/home-2025-04.html' }, lesson: 'yt-unlisted-tutorial', signal: 'click' },
+  { network: 'Facebook', url: 'https://www.facebook.com/', served: { synthetic: 'facebook-feed.html' }, lesson: 'fb-post-only-me', signal: 'click' },
+];
+
+for (const w of walks) {
+  test(`${w.network}: a guided task walked to completion, clicking the real controls`, async ({ context, serve }) => {
+    await serve(w.url, w.served);
+    // Navigations within the task (URL steps) stay on the same served document: pushState only.
+    const page = await context.newPage();
+    await page.goto(w.url);
+    await expect(overlayHost(page)).toBeAttached();
+    await startLesson(page, w.lesson);
+    const signals = await walkTask(page);
+    expect(signals, 'at least one step advanced by itself on the learner’s real action').toContain(w.signal);
+  });
+}
+
+test('a task resumes after a reload and in another tab, and shows an example on request', async ({ context, serve }) => {
+  await serve('https://x.com/home', { synthetic: 'x-home.html' });
+  const page = await context.newPage();
+  await page.goto('https://x.com/home');
+  await startLesson(page, 'x-event-visibility');
+  await page.getByTestId('tw-done').click();
+  const second = await page.getByTestId('tw-task').getAttribute('data-step');
+
+  await page.getByTestId('tw-example-toggle').click();
+  await expect(page.getByTestId('tw-example')).toBeVisible();
+  await expect(page.getByTestId('tw-example')).not.toBeEmpty();
+
+  await page.reload();
+  await expect(page.getByTestId('tw-task')).toHaveAttribute('data-step', second!);
+
+  const other = await context.newPage();
+  await other.goto('https://x.com/home');
+  await expect(other.getByTestId('tw-task')).toHaveAttribute('data-step', second!);
+
+  // Back returns to the previous step; the other tab follows.
+  await page.getByTestId('tw-back').click();
+  await expect(page.getByTestId('tw-task')).not.toHaveAttribute('data-step', second!);
+  await expect(other.getByTestId('tw-task')).not.toHaveAttribute('data-step', second!);
+});
+
+test('the overlay is usable with the keyboard: Esc closes the card and focus goes back', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const card = page.getByTestId('tw-hint');
+  await expect(card).toBeVisible();
+  await card.getByTestId('tw-start').focus();
+  await page.keyboard.press('Escape');
+  await expect(card).toHaveCount(0);
+  // Focus went back to the control the hint pointed at (the search box), not lost in the page.
+  await expect(page.locator('input.search-global-typeahead__input')).toBeFocused();
+  // The launcher reopens the guide from the keyboard.
+  await page.getByTestId('tw-launcher').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('tw-docked')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('tw-docked')).toHaveCount(0);
+  await expect(page.getByTestId('tw-launcher')).toBeFocused();
+});
