@@ -5,6 +5,7 @@ import { isGuideOn, readSettings, watchSettings, type GuideSettings } from '../.
 import type { SiteAdapter } from '../../lessons/sites/types';
 import { createGuideController } from './guide';
 import { mountOverlayHost, type OverlayHost } from './mount';
+import { watchTrainerMode } from './trainer-mode';
 
 /**
  * The guide on one tab of `site`. The runtime is the same for the four networks; each has its own small entry
@@ -38,6 +39,8 @@ export async function runGuide(ctx: ContentScriptContext, site: SiteAdapter): Pr
     // updated or removed) everything goes, quietly.
     ctx.onInvalidated(watchSettings(apply));
     ctx.onInvalidated(stop);
+    // Trainer mode (options page switch): the anchor picker, independent of the guide.
+    ctx.onInvalidated(watchTrainerMode(site));
     apply(await readSettings());
   }
 }

@@ -1,0 +1,73 @@
+// Trainer mode's in-page UI, framework-free (it ships in the content script): an outline that follows the hovered
+// control and a small panel with the proposed anchor and step as YAML, in an open shadow root of its own so the
+// page's styles never reach it and it never changes the page's.
+import type { Proposal } from './propose';
+
+const TEXT = {
+  en: { title: 'Trainer mode', hint: 'Hover a control and click it. Esc: stop picking.', copy: 'Copy YAML', copied: 'Copied', again: 'Pick another', ok: 'The resolver finds this very element.', ko: 'No robust definition found for this element: pick its button or link.' },
+  fr: { title: 'Mode formateur', hint: 'Survolez un élément et cliquez dessus. Échap : arrêter.', copy: 'Copier le YAML', copied: 'Copié', again: 'En choisir un autre', ok: 'Le résolveur retrouve exactement cet élément.', ko: 'Pas de définition robuste pour cet élément : choisissez son bouton ou son lien.' },
+};
+
+const CSS = `:host{all:initial}
+.o{position:fixed;pointer-events:none;z-index:2147483646;outline:2px solid #d33f00;outline-offset:1px;background:#d33f0018;display:none}
+.p{position:fixed;right:16px;bottom:16px;z-index:2147483647;width:min(460px,90vw);max-height:60vh;overflow:auto;font:13px/1.4 system-ui,sans-serif;color:#111;background:#fff;border:2px solid #d33f00;border-radius:8px;padding:10px;box-shadow:0 4px 18px #0004}
+@media (prefers-color-scheme:dark){.p{color:#eee;background:#1d1f23}}
+pre{white-space:pre-wrap;font:12px ui-monospace,monospace;background:#8881;padding:6px;margin:6px 0}
+button{font:inherit;margin-right:6px;padding:3px 8px;cursor:pointer}`;
+
+export interface TrainerPanel {
+  outline(el: Element | null): void;
+  show(p: Proposal): void;
+  /** Is this node part of trainer mode's own UI? */
+  owns(node: EventTarget | null): boolean;
+  remove(): void;
+}
+
+export function createTrainerPanel(locale: 'en' | 'fr', onAgain: () => void): TrainerPanel {
+  const T = TEXT[locale];
+  const host = document.createElement('tw-trainer');
+  const root = host.attachShadow({ mode: 'open' });
+  const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = '') => {
+    const node = document.createElement(tag);
+    node.className = cls;
+    node.textContent = text;
+    return node;
+  };
+  const style = el('style', '', CSS);
+  const box = el('div', 'o');
+  const panel = el('div', 'p');
+  panel.setAttribute('role', 'dialog');
+  panel.setAttribute('aria-label', T.title);
+  panel.dataset.testid = 'tw-trainer';
+  const status = el('p', '', T.hint);
+  status.setAttribute('aria-live', 'polite');
+  const pre = el('pre');
+  pre.dataset.testid = 'tw-trainer-yaml';
+  const copy = el('button', '', T.copy);
+  const again = el('button', '', T.again);
+  copy.onclick = () => void navigator.clipboard.writeText(pre.textContent ?? '').then(() => (copy.textContent = T.copied));
+  again.onclick = onAgain;
+  panel.append(el('strong', '', T.title), status, pre);
+  root.append(style, box, panel);
+  document.documentElement.append(host);
+  pre.hidden = copy.hidden = again.hidden = true;
+  panel.append(copy, again);
+
+  return {
+    outline(target) {
+      if (!target) return void (box.style.display = 'none');
+      const r = target.getBoundingClientRect();
+      Object.assign(box.style, { display: 'block', left: `${r.left}px`, top: `${r.top}px`, width: `${r.width}px`, height: `${r.height}px` });
+    },
+    show(p) {
+      status.textContent = p.resolves ? T.ok : T.ko;
+      panel.dataset.resolves = String(p.resolves);
+      panel.dataset.anchor = p.anchorName;
+      pre.textContent = p.yaml;
+      pre.hidden = copy.hidden = again.hidden = false;
+      copy.textContent = T.copy;
+    },
+    owns: (node) => node instanceof Node && (node === host || host.contains(node)),
+    remove: () => host.remove(),
+  };
+}

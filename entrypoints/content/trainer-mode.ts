@@ -1,0 +1,64 @@
+// Trainer mode on a network's page (switched on in the options page: storage.local `trainerMode`). Hovering
+// outlines a control; clicking it proposes a robust anchor definition and a draft step, copyable as YAML. While
+// picking, clicks go to trainer mode only (captured before the page sees them); Escape stops picking.
+import { browser } from 'wxt/browser';
+import { createTrainerPanel, type TrainerPanel } from '../../components/trainer/panel';
+import { TRAINER_MODE_KEY } from '../../components/trainer/flag';
+import { pickTarget, propose } from '../../components/trainer/propose';
+import type { SiteAdapter } from '../../lessons/sites/types';
+
+function startTrainerMode(site: SiteAdapter): () => void {
+  let picking = true;
+  const panel: TrainerPanel = createTrainerPanel(browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en', () => (picking = true));
+  const candidate = (event: Event) => {
+    const target = event.composedPath()[0];
+    return picking && target instanceof Element && !panel.owns(target) && target.localName !== 'training-wheels' ? pickTarget(target) : null;
+  };
+  const onMove = (event: Event) => panel.outline(candidate(event));
+  const onClick = (event: Event) => {
+    const target = candidate(event);
+    if (!target) return;
+    event.preventDefault();
+    event.stopImmediatePropagation();
+    if (event.type !== 'click') return;
+    picking = false;
+    panel.outline(null);
+    panel.show(propose(target, site.network, site.pageKind(new URL(location.href))));
+  };
+  const onKey = (event: KeyboardEvent) => {
+    if (event.key === 'Escape' && picking) {
+      picking = false;
+      panel.outline(null);
+    }
+  };
+  const listeners: Array<[string, EventListener]> = [
+    ['pointerover', onMove],
+    ['pointerdown', onClick],
+    ['mousedown', onClick],
+    ['click', onClick],
+    ['keydown', onKey as EventListener],
+  ];
+  for (const [type, listener] of listeners) window.addEventListener(type, listener, true);
+  return () => {
+    for (const [type, listener] of listeners) window.removeEventListener(type, listener, true);
+    panel.remove();
+  };
+}
+
+/** Follows the `trainerMode` flag: starts and stops trainer mode on this tab. Returns the unsubscribe function. */
+export function watchTrainerMode(site: SiteAdapter): () => void {
+  let stop: (() => void) | null = null;
+  const apply = (on: unknown) => {
+    if (on === true && !stop) stop = startTrainerMode(site);
+    else if (on !== true && stop) (stop(), (stop = null));
+  };
+  const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
+    if (area === 'local' && TRAINER_MODE_KEY in changes) apply(changes[TRAINER_MODE_KEY]!.newValue);
+  };
+  browser.storage.onChanged.addListener(listener);
+  void browser.storage.local.get(TRAINER_MODE_KEY).then((r) => apply(r[TRAINER_MODE_KEY]));
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    apply(false);
+  };
+}
