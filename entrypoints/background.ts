@@ -1,8 +1,9 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { followEnterprisePolicy } from '../components/packs/policy-background';
-import { scheduleSubscriptionChecks, servePacksToContentScripts } from '../components/packs/provider';
+import { scheduleSubscriptionChecks } from '../components/packs/provider';
 import { localArea } from '../components/state/area';
+import { serveGuideToContentScripts } from '../components/state/guide-service';
 import { migrateAndRepair } from '../components/state/migrate';
 import { runXapiOutbox } from '../components/xapi/background';
 
@@ -21,7 +22,7 @@ function openWelcomeOnInstall(): void {
 export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must have them registered at once.
   openWelcomeOnInstall();
-  servePacksToContentScripts();
+  serveGuideToContentScripts();
   scheduleSubscriptionChecks();
   runXapiOutbox();
   // The policy writes into the learner's storage: after the migration brought it to the current schema.

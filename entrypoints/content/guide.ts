@@ -3,17 +3,23 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { resolveLocale, type Locale } from '../../components/i18n-core';
 import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/Overlay';
-import { PACKS_REQUEST, PACKS_REVISION_KEY, type NetworkPacks } from '../../components/packs/runtime';
+import {
+  GUIDE_ACTION,
+  GUIDE_REQUEST,
+  type GuideActionBody,
+  type GuideActionReply,
+  type GuideReply,
+  type GuideRequest,
+} from '../../components/state/guide-protocol';
 import type { GuideSettings } from '../../components/state/settings';
-import { createLearnerStore, type LearnerStore } from '../../components/state/store';
-import { computeGuide, stepOrder, type Guide } from '../../lessons/engine/engine';
-import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
-import type { Pack, PackSettings } from '../../lessons/pack/types';
 import { mergeAnchors } from '../../lessons/sites/merge';
 import type { AnchorRegistry, SiteAdapter } from '../../lessons/sites/types';
 import { watchAnchors, type AnchorStates, type AnchorWatch } from './anchor-watcher';
 import { ruleAnchor, watchCompletion, type CompletionWatch } from './completion';
 import { watchNavigation } from './navigation';
+
+/** Storage changes come in bursts (a step done writes two or three keys): one request for the whole burst. */
+const REFRESH_DELAY_MS = 60;
 
 /** The site's own theme when it has one (X's dark theme), else the system's. */
 function detectTheme(): 'light' | 'dark' {
@@ -32,14 +38,15 @@ function pageKindHere(site: SiteAdapter, url: URL): string | null {
 }
 
 /**
- * Everything the guide does on one tab once it is switched on: reads the learner's state and this network's
- * lessons, asks the engine what applies to the page, keeps the anchors it needs resolved, and turns the learner's
- * actions and the steps' completion signals into stored progress. `stop()` removes every trace of it.
+ * Everything the guide does on one tab once it is switched on. The background runs the engine and keeps the
+ * learner's state; this side says which page it is on, shows what comes back beside the real controls, keeps the
+ * anchors it needs resolved, and sends back the learner's actions and the steps' completion signals.
+ * `stop()` removes every trace of it.
  */
 export function createGuideController(ctx: ContentScriptContext, site: SiteAdapter, onPage: (pageKind: string | null) => void) {
-  let learner: LearnerStore | null = null;
-  let packs: NetworkPacks | null = null;
+  let running = false;
   let registry: AnchorRegistry = site.anchors;
+  let overridesJson = '';
   let pageKind: string | null = null;
   let anchorWatch: AnchorWatch | null = null;
   let anchorNames = '';
@@ -47,70 +54,52 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
   let completionKey = '';
   let settings: GuideSettings | null = null;
   let navigationWatched = false;
-  let unsubscribeLearner: (() => void) | null = null;
-
-  const now = () => Date.now();
-  const locale = (): Locale => resolveLocale(settings?.locale, browser.i18n.getUILanguage());
-  const allPacks = (): Pack[] => packs?.packs ?? [];
-
-  /** A write that fails (the extension was reloaded, storage is full) must never surface in the page's console. */
-  const safely = (work: () => Promise<unknown> | undefined) => {
-    if (ctx.isInvalid) return;
-    try {
-      void work()?.catch(() => overlay.setState({ error: true }));
-    } catch {
-      overlay.setState({ error: true });
-    }
-  };
-
-  const actions: OverlayActions = {
-    start: (packId, lessonId) =>
-      safely(async () => {
-        await learner?.getState().setActiveTask({ packId, lessonId, network: site.network });
-        await learner?.getState().updateProgress((p) => startTask(p, { packId, lessonId }, now()));
-      }),
-    done: () => finishStep(),
-    skip: () => finishStep(),
-    back: () =>
-      safely(async () => {
-        const task = overlay.getState().guide?.task;
-        const lesson = task && allPacks().find((p) => p.id === task.packId)?.lessons.find((l) => l.id === task.lessonId);
-        if (!task || !lesson || task.index === 0) return;
-        const previous = stepOrder(lesson, task.path)[task.index - 1]!;
-        await learner?.getState().updateProgress((p) => reopenStep(p, { packId: task.packId, lessonId: task.lessonId, stepId: previous }));
-      }),
-    stop: () => safely(() => learner?.getState().setActiveTask(null)),
-    dismissHint: (hint) => safely(() => learner?.getState().updateProgress((p) => dismissHint(p, hint, now()))),
-    showAgain: (packId, skill) =>
-      safely(async () => {
-        const lessons = allPacks().find((p) => p.id === packId)?.lessons.filter((l) => (l.skill ?? l.id) === skill) ?? [];
-        for (const lesson of lessons) await learner?.getState().updateProgress((p) => showHintAgain(p, allPacks(), { packId, lessonId: lesson.id }, now()));
-      }),
-    answer: (card, recalled) =>
-      safely(() => learner?.getState().updateProgress((p) => answerRetrieval(p, card, { q: card.q, recalled }, now()))),
-  };
-
+  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  let requestSeq = 0;
   let celebration: ReturnType<typeof setTimeout> | undefined;
-  /** A short "well done" when a task is completed; it goes by itself. */
+
+  const locale = (): Locale => resolveLocale(settings?.locale, browser.i18n.getUILanguage());
+
+  /** A message that fails (the extension was reloaded, the worker is gone) must never reach the page's console. */
+  async function send<T>(message: object): Promise<T | null> {
+    if (ctx.isInvalid) return null;
+    try {
+      return (await browser.runtime.sendMessage(message)) as T;
+    } catch {
+      if (!ctx.isInvalid) overlay.setState({ error: true });
+      return null;
+    }
+  }
+
+  const act = (action: GuideActionBody) => send<GuideActionReply>({ type: GUIDE_ACTION, action });
+
   function celebrate(title: string) {
     clearTimeout(celebration);
     overlay.setState((s) => ({ ui: { ...s.ui, completed: title } }));
     celebration = setTimeout(() => overlay.setState((s) => ({ ui: { ...s.ui, completed: null } })), 6000);
   }
 
-  function finishStep() {
-    safely(async () => {
-      const task = overlay.getState().guide?.task;
-      if (!task || !learner) return;
-      const ref = { packId: task.packId, lessonId: task.lessonId, stepId: task.stepId };
-      await learner.getState().updateProgress((p) => completeStep(p, allPacks(), ref, now()));
-      const lesson = learner.getState().progress.packs[task.packId]?.lessons[task.lessonId];
-      if (lesson?.completedAt !== undefined) {
-        await learner.getState().setActiveTask(null);
-        celebrate(task.lessonTitle);
-      }
-    });
+  async function finishStep() {
+    const task = overlay.getState().guide?.task;
+    if (!task) return;
+    const reply = await act({ kind: 'done', packId: task.packId, lessonId: task.lessonId, stepId: task.stepId });
+    if (reply?.completed) celebrate(task.lessonTitle);
   }
+
+  const currentTask = () => overlay.getState().guide?.task ?? null;
+  const actions: OverlayActions = {
+    start: (packId, lessonId) => void act({ kind: 'start', packId, lessonId, network: site.network }),
+    done: () => void finishStep(),
+    skip: () => void finishStep(),
+    back: () => {
+      const task = currentTask();
+      if (task) void act({ kind: 'back', packId: task.packId, lessonId: task.lessonId, network: site.network });
+    },
+    stop: () => void act({ kind: 'stop' }),
+    dismissHint: (hint) => void act({ kind: 'dismiss', packId: hint.packId, lessonId: hint.lessonId }),
+    showAgain: (packId, skill) => void act({ kind: 'showAgain', packId, skill }),
+    answer: (card, recalled) => void act({ kind: 'answer', packId: card.packId, lessonId: card.lessonId, q: card.q, recalled }),
+  };
 
   const overlay: StoreApi<OverlayState> = createStore<OverlayState>()(() => ({
     locale: 'en',
@@ -123,20 +112,21 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
     actions,
   }));
 
-  /** Asks the engine what applies here, then keeps the anchors and the completion signal it needs. */
-  function recompute() {
-    if (!learner || !packs || ctx.isInvalid) return;
-    const state = learner.getState();
-    const presets: PackSettings = { ...packs.packSettings, ...(state.presets ?? {}) };
-    const guide: Guide = computeGuide({
-      packs: packs.packs,
-      learner: { path: state.learner.path, secondaryPath: state.learner.secondaryPath, locale: locale(), progress: state.progress },
-      presets,
-      page: { network: site.network, pageKind },
-      now: now(),
-    });
-    const resumeLesson = guide.resume && allPacks().find((p) => p.id === guide.resume!.packId)?.lessons.find((l) => l.id === guide.resume!.lessonId);
-    overlay.setState({ guide, locale: locale(), resumeTitle: resumeLesson ? (resumeLesson.title[locale()] ?? resumeLesson.title.en ?? null) : null });
+  /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
+  async function refresh() {
+    const seq = ++requestSeq;
+    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind, locale: locale() };
+    const reply = await send<GuideReply>(request);
+    // A slower answer to an older question (the page changed meanwhile) is dropped.
+    if (!reply || seq !== requestSeq || !running) return;
+    const overrides = JSON.stringify(reply.anchorOverrides);
+    if (overrides !== overridesJson) {
+      overridesJson = overrides;
+      registry = reply.anchorOverrides.reduce<AnchorRegistry>((merged, o) => mergeAnchors(merged, o), site.anchors);
+      anchorNames = ''; // re-resolve with the repaired strategies
+    }
+    const { guide } = reply;
+    overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: request.locale, error: false });
 
     const task = guide.task;
     const wanted = new Set<string>();
@@ -160,64 +150,52 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
     if (stepKey !== completionKey) {
       completionKey = stepKey;
       completion?.stop();
-      completion = task ? watchCompletion(task.done, task.anchor, finishStep) : null;
+      completion = task ? watchCompletion(task.done, task.anchor, () => void finishStep()) : null;
       if (completion) for (const [name, state] of Object.entries(overlay.getState().anchors)) completion.onAnchor(name, state.element);
     }
   }
+
+  const scheduleRefresh = () => {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
+  };
+  const onStorage = (_changes: object, area: string) => {
+    if (area === 'local' && running) scheduleRefresh();
+  };
 
   function showPage(url: URL) {
     pageKind = pageKindHere(site, url);
     onPage(pageKind);
     overlay.setState((s) => ({ theme: detectTheme(), ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
     completion?.onNavigate(url);
-    recompute();
-  }
-
-  async function loadPacks() {
-    try {
-      packs = (await browser.runtime.sendMessage({ type: PACKS_REQUEST, network: site.network })) as NetworkPacks;
-      registry = packs.packs.reduce<AnchorRegistry>((merged, pack) => mergeAnchors(merged, pack.anchors), site.anchors);
-      recompute();
-    } catch {
-      if (!ctx.isInvalid) overlay.setState({ error: true });
-    }
+    void refresh();
   }
 
   return {
     overlay,
     start(next: GuideSettings) {
       settings = next;
-      if (!learner) {
-        learner = createLearnerStore({ packs: allPacks });
-        const unsubscribeStore = learner.subscribe(recompute);
-        const onStorage = (changes: Record<string, unknown>, area: string) => {
-          if (area === 'local' && PACKS_REVISION_KEY in changes) void loadPacks();
-        };
+      if (!running) {
+        running = true;
         browser.storage.onChanged.addListener(onStorage);
-        unsubscribeLearner = () => {
-          unsubscribeStore();
-          browser.storage.onChanged.removeListener(onStorage);
-        };
-        void learner.ready.then(recompute, () => overlay.setState({ error: true }));
-        void loadPacks();
       }
       if (!navigationWatched) {
         navigationWatched = true;
-        watchNavigation(ctx, site, (url) => learner && showPage(url));
+        watchNavigation(ctx, site, (url) => running && showPage(url));
       }
       showPage(new URL(location.href));
     },
     stop() {
+      running = false;
+      browser.storage.onChanged.removeListener(onStorage);
+      clearTimeout(refreshTimer);
+      clearTimeout(celebration);
       anchorWatch?.stop();
       anchorWatch = null;
       anchorNames = '';
       completion?.stop();
       completion = null;
       completionKey = '';
-      unsubscribeLearner?.();
-      learner?.dispose();
-      learner = null;
-      packs = null;
     },
   };
 }

@@ -74,7 +74,9 @@ test('a task resumes after a reload and in another tab, and shows an example on 
   const page = await context.newPage();
   await page.goto('https://x.com/home');
   await startLesson(page, 'x-event-visibility');
+  const first = await page.getByTestId('tw-task').getAttribute('data-step');
   await page.getByTestId('tw-done').click();
+  await expect(page.getByTestId('tw-task')).not.toHaveAttribute('data-step', first!);
   const second = await page.getByTestId('tw-task').getAttribute('data-step');
 
   await page.getByTestId('tw-example-toggle').click();
