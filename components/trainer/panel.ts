@@ -4,8 +4,8 @@
 import type { Proposal } from './propose';
 
 const TEXT = {
-  en: { title: 'Trainer mode', hint: 'Hover a control and click it. Esc: stop picking.', copy: 'Copy YAML', copied: 'Copied', again: 'Pick another', ok: 'The resolver finds this very element.', ko: 'No robust definition found for this element: pick its button or link.' },
-  fr: { title: 'Mode formateur', hint: 'Survolez un élément et cliquez dessus. Échap : arrêter.', copy: 'Copier le YAML', copied: 'Copié', again: 'En choisir un autre', ok: 'Le résolveur retrouve exactement cet élément.', ko: 'Pas de définition robuste pour cet élément : choisissez son bouton ou son lien.' },
+  en: { title: 'Trainer mode', hint: 'Hover a control and click it. Esc: stop picking.', copy: 'Copy YAML', ok: 'The resolver finds this very element.', ko: 'No robust definition for this element: pick its button or link.' },
+  fr: { title: 'Mode formateur', hint: 'Survolez un élément et cliquez dessus. Échap : arrêter.', copy: 'Copier le YAML', ok: 'Le résolveur retrouve exactement cet élément.', ko: 'Pas de définition robuste pour cet élément : choisissez son bouton ou son lien.' },
 };
 
 const CSS = `:host{all:initial}
@@ -13,7 +13,7 @@ const CSS = `:host{all:initial}
 .p{position:fixed;right:16px;bottom:16px;z-index:2147483647;width:min(460px,90vw);max-height:60vh;overflow:auto;font:13px/1.4 system-ui,sans-serif;color:#111;background:#fff;border:2px solid #d33f00;border-radius:8px;padding:10px;box-shadow:0 4px 18px #0004}
 @media (prefers-color-scheme:dark){.p{color:#eee;background:#1d1f23}}
 pre{white-space:pre-wrap;font:12px ui-monospace,monospace;background:#8881;padding:6px;margin:6px 0}
-button{font:inherit;margin-right:6px;padding:3px 8px;cursor:pointer}`;
+button{font:inherit;padding:3px 8px}`;
 
 export interface TrainerPanel {
   outline(el: Element | null): void;
@@ -23,7 +23,7 @@ export interface TrainerPanel {
   remove(): void;
 }
 
-export function createTrainerPanel(locale: 'en' | 'fr', onAgain: () => void): TrainerPanel {
+export function createTrainerPanel(locale: 'en' | 'fr'): TrainerPanel {
   const T = TEXT[locale];
   const host = document.createElement('tw-trainer');
   const root = host.attachShadow({ mode: 'open' });
@@ -44,14 +44,12 @@ export function createTrainerPanel(locale: 'en' | 'fr', onAgain: () => void): Tr
   const pre = el('pre');
   pre.dataset.testid = 'tw-trainer-yaml';
   const copy = el('button', '', T.copy);
-  const again = el('button', '', T.again);
-  copy.onclick = () => void navigator.clipboard.writeText(pre.textContent ?? '').then(() => (copy.textContent = T.copied));
-  again.onclick = onAgain;
+  copy.onclick = () => void navigator.clipboard.writeText(pre.textContent ?? '');
   panel.append(el('strong', '', T.title), status, pre);
   root.append(style, box, panel);
   document.documentElement.append(host);
-  pre.hidden = copy.hidden = again.hidden = true;
-  panel.append(copy, again);
+  pre.hidden = copy.hidden = true;
+  panel.append(copy);
 
   return {
     outline(target) {
@@ -64,8 +62,7 @@ export function createTrainerPanel(locale: 'en' | 'fr', onAgain: () => void): Tr
       panel.dataset.resolves = String(p.resolves);
       panel.dataset.anchor = p.anchorName;
       pre.textContent = p.yaml;
-      pre.hidden = copy.hidden = again.hidden = false;
-      copy.textContent = T.copy;
+      pre.hidden = copy.hidden = false;
     },
     owns: (node) => node instanceof Node && (node === host || host.contains(node)),
     remove: () => host.remove(),

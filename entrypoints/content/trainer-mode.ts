@@ -9,7 +9,7 @@ import type { SiteAdapter } from '../../lessons/sites/types';
 
 function startTrainerMode(site: SiteAdapter): () => void {
   let picking = true;
-  const panel: TrainerPanel = createTrainerPanel(browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en', () => (picking = true));
+  const panel: TrainerPanel = createTrainerPanel(browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en');
   const candidate = (event: Event) => {
     const target = event.composedPath()[0];
     return picking && target instanceof Element && !panel.owns(target) && target.localName !== 'training-wheels' ? pickTarget(target) : null;
@@ -20,16 +20,11 @@ function startTrainerMode(site: SiteAdapter): () => void {
     if (!target) return;
     event.preventDefault();
     event.stopImmediatePropagation();
-    if (event.type !== 'click') return;
-    picking = false;
-    panel.outline(null);
-    panel.show(propose(target, site.network, site.pageKind(new URL(location.href))));
+    // Picking goes on: another click replaces the proposal; Escape stops.
+    if (event.type === 'click') panel.show(propose(target, site.network, site.pageKind(new URL(location.href))));
   };
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === 'Escape' && picking) {
-      picking = false;
-      panel.outline(null);
-    }
+    if (event.key === 'Escape') panel.outline((picking = false) || null);
   };
   const listeners: Array<[string, EventListener]> = [
     ['pointerover', onMove],
