@@ -28,7 +28,7 @@ export default defineConfig({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
     default_locale: 'en',
-    permissions: ['storage', 'alarms'],
+    permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: SITE_MATCHES,
     // Pack URLs and an LRS: asked for one origin at a time, when the learner or administrator clicks (TRAINERS.md).
     optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
