@@ -1,0 +1,475 @@
+// Performance bench (../shared/DESIGN.md, "Budgets"; BENCHMARKS.md explains every figure). For each saved real page
+// of ../shared/realpages (served at its real URL from expected.json, page scripts off), the same headless Debian
+// Chromium loads it in two persistent contexts, one with the built extension (.output/chrome-mv3) and one without,
+// interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds.
+//
+//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING]
+//
+// A measuring tool, not a test: budgets print PASS/OVER and the exit code is 0 unless something could not be measured.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
+import { CHROMIUM_ARGS } from '../e2e/fixtures';
+import { chromeBuild, projectRoot, realPagesDir, requireRealPages } from '../e2e/paths';
+import { readServed } from '../e2e/served';
+import { resolverBundle } from './audit-anchors';
+import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSizes, kb, type ScriptSize } from './check-size';
+
+const BUDGET = { addedScriptMs: 10, perBatchMs: 2, resolveMs: 5, longTaskMs: 50 };
+const READY_MARK = 'training-wheels:ready';
+const BATCHES = 50;
+const POSTS_PER_BATCH = 10;
+/** Longer than the anchor watcher's 250 ms throttle, so the resolution a burst schedules falls inside the window. */
+const BURST_TRAIL_MS = 300;
+
+interface Options {
+  runs: number;
+  json: string | null;
+  settleMs: number;
+  batchGapMs: number;
+  pageFilter: string | null;
+}
+
+interface BurstFigures {
+  /** The selector whose first match was cloned (the page's own post), or 'generic div'. */
+  template: string;
+  templateElements: number;
+  scriptMs: number;
+  taskMs: number;
+  /** Per batch: from just before it to just before the next (the last one includes the trailing wait). */
+  perBatchScriptMs: number[];
+  perBatchTaskMs: number[];
+  longTasks: number;
+}
+
+interface RunFigures {
+  /** page.goto until the load event, wall clock (context only). */
+  gotoMs: number;
+  /** CDP Performance.getMetrics from navigation to load + settle. */
+  scriptMs: number;
+  taskMs: number;
+  heapUsedMB: number;
+  longTasks: number;
+  longTaskMs: number;
+  /** The long tasks themselves, [start, duration] in ms since navigation (in --json, to place them). */
+  longTaskList: Array<[number, number]>;
+  /** Extension only: the ready mark's time since navigation. */
+  readyAt: number | null;
+  /** Extension only: DOMContentLoaded → the content script's ready mark, and whether it fell in the window. */
+  readyMs: number | null;
+  readyInWindow: boolean | null;
+  /** Extension only: duration of the long task holding the ready mark (the overlay start-up), null when short. */
+  startupLongTaskMs: number | null;
+  /** Without the extension only: median of 5 in-page resolutions of every anchor of the page. */
+  resolveMs: number | null;
+  burst: BurstFigures;
+}
+
+interface PageResult {
+  file: string;
+  url: string;
+  on: RunFigures[];
+  off: RunFigures[];
+}
+
+function parseOptions(argv: string[]): Options {
+  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null };
+  const number = (flag: string, value: string | undefined, min: number) => {
+    const n = Number(value);
+    if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min}`);
+    return n;
+  };
+  for (let i = 0; i < argv.length; i++) {
+    const flag = argv[i]!;
+    if (flag === '--') continue;
+    else if (flag === '--runs') options.runs = number(flag, argv[++i], 1);
+    else if (flag === '--settle') options.settleMs = number(flag, argv[++i], 0);
+    else if (flag === '--batch-gap') options.batchGapMs = number(flag, argv[++i], 0);
+    else if (flag === '--json' && argv[i + 1]) options.json = path.resolve(argv[++i]!);
+    else if (flag === '--page' && argv[i + 1]) options.pageFilter = argv[++i]!;
+    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING]`);
+  }
+  return options;
+}
+
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+};
+
+function ensureBuild(): void {
+  if (existsSync(path.join(chromeBuild, 'manifest.json'))) return;
+  process.stderr.write('No build at .output/chrome-mv3: running `npx wxt build`…\n');
+  const built = spawnSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
+  if (built.status !== 0 || !existsSync(path.join(chromeBuild, 'manifest.json'))) throw new Error('`npx wxt build` failed');
+}
+
+// Long tasks: a PerformanceObserver injected through CDP (Page.addScriptToEvaluateOnNewDocument, which the page's
+// script-src 'none' does not block) in the main world, in both contexts. Chromium reports a task there whichever
+// world ran in it (checked: a 120 ms loop in an isolated world is seen), so it sees the content script's tasks; it is
+// far cheaper than CDP tracing, whose overhead would blur the script-time figures taken in the same load. The
+// extension's own share is identified by the ready mark: the task holding it is the overlay start-up.
+const LONG_TASK_OBSERVER = `(() => {
+  const tasks = [];
+  Object.defineProperty(window, '__twLongTasks', { value: tasks });
+  try {
+    new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); })
+      .observe({ type: 'longtask', buffered: true });
+  } catch {}
+})();`;
+
+// The page's own first post, cloned 500 times in 50 batches of 10 into its list (infinite scroll). Most specific first.
+const POST_SELECTORS = [
+  '[data-testid="cellInnerDiv"]', // X timeline cell
+  'ytd-rich-item-renderer',
+  'ytd-compact-video-renderer',
+  'ytd-video-renderer',
+  '[data-id^="urn:li:activity"]', // LinkedIn feed update
+  '.feed-shared-update-v2',
+  'li.reusable-search__result-container',
+  'article',
+  '[role="article"]',
+  'main li',
+];
+const BURST_SETUP = `(() => {
+  const selectors = ${JSON.stringify(POST_SELECTORS)};
+  let template = null, used = 'generic div';
+  for (const s of selectors) {
+    const el = document.querySelector(s);
+    if (el && el.parentElement) { template = el; used = s; break; }
+  }
+  let parent;
+  if (template) parent = template.parentElement;
+  else {
+    template = document.createElement('div');
+    template.innerHTML = '<p>A post</p><a href="#">Like</a> <button type="button">Share</button>';
+    parent = document.querySelector('main') || document.body;
+  }
+  const proto = template.cloneNode(true);
+  // No network (the clones' media would only be aborted) and no layout of off-screen posts, as long feeds do with
+  // content-visibility: without it the unstyled 125 000-element page costs the same seconds of layout on and off,
+  // which is the page's cost, not ours, and would make a run take ten minutes.
+  for (const media of proto.querySelectorAll('img, picture, video, audio, source, iframe, link, object, embed')) media.remove();
+  proto.style.contentVisibility = 'auto';
+  proto.style.containIntrinsicSize = 'auto 600px';
+  Object.defineProperty(window, '__twAppend', { value: (n) => { for (let i = 0; i < n; i++) parent.appendChild(proto.cloneNode(true)); } });
+  return [used, proto.getElementsByTagName('*').length + 1];
+})()`;
+
+interface Metrics {
+  script: number;
+  task: number;
+  heap: number;
+}
+async function metrics(cdp: CDPSession): Promise<Metrics> {
+  const { metrics: list } = await cdp.send('Performance.getMetrics');
+  const get = (name: string) => list.find((m) => m.name === name)?.value ?? NaN;
+  return { script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000, heap: get('JSHeapUsedSize') };
+}
+
+class Lab {
+  private served: { url: string; body: string; headers: Record<string, string> } | null = null;
+  private constructor(
+    readonly withExtension: boolean,
+    private readonly context: BrowserContext,
+    private readonly userDataDir: string,
+  ) {}
+
+  static async launch(extensionDir: string | null): Promise<Lab> {
+    const withExtension = extensionDir !== null;
+    const userDataDir = mkdtempSync(path.join(tmpdir(), 'tw-bench-'));
+    // Same binary, flags and viewport for both; only the extension differs.
+    const context = await chromium.launchPersistentContext(userDataDir, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      viewport: { width: 1366, height: 900 },
+      colorScheme: 'light',
+      locale: 'en-US',
+      args: withExtension
+        ? [...CHROMIUM_ARGS, `--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`]
+        : [...CHROMIUM_ARGS],
+    });
+    const lab = new Lab(withExtension, context, userDataDir);
+    // No network: the page under test is served, everything else (its styles, images, scripts) is aborted.
+    await context.route(/^https?:\/\//, (route) => {
+      const request = route.request();
+      const served = lab.served;
+      if (served && request.resourceType() === 'document' && request.url() === served.url) {
+        return route.fulfill({ status: 200, headers: served.headers, body: served.body });
+      }
+      return route.abort();
+    });
+    await context.addInitScript(LONG_TASK_OBSERVER);
+    if (withExtension && !context.serviceWorkers().length) {
+      await context.waitForEvent('serviceworker', { timeout: 15_000 }).catch(async () => {
+        await lab.close();
+        throw new Error(`the extension in ${extensionDir} did not load (no service worker in 15 s): a manifest or _locales error?`);
+      });
+    }
+    return lab;
+  }
+
+  async close(): Promise<void> {
+    await this.context.close().catch(() => undefined);
+    rmSync(this.userDataDir, { recursive: true, force: true });
+  }
+
+  /** One load of `file` at `url`, then the burst; a fresh tab each time. */
+  async run(url: string, file: string, options: Options): Promise<RunFigures> {
+    this.served = { url: new URL(url).href, ...readServed({ real: file }) };
+    const page = await this.context.newPage();
+    try {
+      const cdp = await this.context.newCDPSession(page);
+      // Thread CPU time, not wall time: on 2 cores the other browser and node preempt the renderer, and wall-clock
+      // durations then varied 2–30 ms between identical loads (thread ticks: ±3 ms).
+      await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const t0 = performance.now();
+      await page.goto(this.served.url, { waitUntil: 'load', timeout: 30_000 });
+      const gotoMs = performance.now() - t0;
+      // A fixed window in both contexts, with no polling inside it (a poll's evaluate would count as script time).
+      await sleep(options.settleMs);
+      const load = await metrics(cdp);
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await metrics(cdp);
+      const [readyInWindow, readyMs, startupLongTaskMs, readyAt] = this.withExtension
+        ? await this.readiness(page)
+        : [null, null, null, null];
+      const tasks = (await page.evaluate('window.__twLongTasks.slice()')) as Array<[number, number]>;
+      const resolveMs = this.withExtension ? null : await this.resolveAll(page, url);
+      const burst = await this.burst(page, cdp, options.batchGapMs, tasks.length);
+      return {
+        gotoMs,
+        scriptMs: load.script,
+        taskMs: load.task,
+        heapUsedMB: heap.heap / 2 ** 20,
+        longTasks: tasks.length,
+        longTaskMs: tasks.reduce((sum, [, d]) => sum + d, 0),
+        longTaskList: tasks,
+        readyAt,
+        readyMs,
+        readyInWindow,
+        startupLongTaskMs,
+        resolveMs,
+        burst,
+      };
+    } finally {
+      await page.close();
+    }
+  }
+
+  /**
+   * DOMContentLoaded → the content script's performance.mark. Chromium keeps one performance timeline per document,
+   * so the main world sees a mark made in the content script's isolated world (checked on Chromium 156).
+   */
+  private async readiness(page: Page): Promise<[boolean, number, number | null, number]> {
+    const read = `(() => {
+      const mark = performance.getEntriesByName(${JSON.stringify(READY_MARK)})[0];
+      if (!mark) return null;
+      const nav = performance.getEntriesByType('navigation')[0];
+      const holder = window.__twLongTasks.find(([start, d]) => start <= mark.startTime && mark.startTime <= start + d);
+      return [mark.startTime - nav.domContentLoadedEventStart, holder ? holder[1] : null, mark.startTime];
+    })()`;
+    let inWindow = true;
+    for (const deadline = performance.now() + 10_000; performance.now() < deadline; inWindow = false) {
+      const found = (await page.evaluate(read)) as [number, number | null, number] | null;
+      if (found) return [inWindow, ...found];
+      await sleep(50);
+    }
+    throw new Error(`no performance mark '${READY_MARK}' 10 s after load: the overlay did not render (is the content script broken?)`);
+  }
+
+  /** The resolver as the anchor audit runs it (tests/tools/audit-anchors.ts): median of 5 in-page runs. */
+  private async resolveAll(page: Page, url: string): Promise<number> {
+    await page.evaluate(await resolverBundle());
+    const times = (await page.evaluate(`__twAudit.bench(${JSON.stringify(url)}, 5, true)`)) as number[];
+    if (!times.length) throw new Error(`the resolver knows no page at ${url}`);
+    return median(times);
+  }
+
+  /** 500 posts appended in 50 batches of 10, each batch its own task (its own CDP evaluate). */
+  private async burst(page: Page, cdp: CDPSession, gapMs: number, longTasksBefore: number): Promise<BurstFigures> {
+    const [template, templateElements] = (await page.evaluate(BURST_SETUP)) as [string, number];
+    const marks: Metrics[] = [];
+    for (let b = 0; b < BATCHES; b++) {
+      marks.push(await metrics(cdp));
+      await page.evaluate(`__twAppend(${POSTS_PER_BATCH})`);
+      if (gapMs) await sleep(gapMs);
+    }
+    await sleep(BURST_TRAIL_MS);
+    marks.push(await metrics(cdp));
+    const diffs = (key: 'script' | 'task') => marks.slice(1).map((m, i) => m[key] - marks[i]![key]);
+    const longTasks = ((await page.evaluate('window.__twLongTasks.length')) as number) - longTasksBefore;
+    return {
+      template,
+      templateElements,
+      scriptMs: marks.at(-1)!.script - marks[0]!.script,
+      taskMs: marks.at(-1)!.task - marks[0]!.task,
+      perBatchScriptMs: diffs('script'),
+      perBatchTaskMs: diffs('task'),
+      longTasks,
+    };
+  }
+}
+
+// ---- figures and tables ----
+
+interface Stat {
+  median: number;
+  min: number;
+  max: number;
+}
+const stat = (xs: number[]): Stat => ({ median: median(xs), min: Math.min(...xs), max: Math.max(...xs) });
+const fmt = (s: Stat | null, digits = 1) =>
+  s === null || Number.isNaN(s.median)
+    ? 'n/a'
+    : `${s.median.toFixed(digits)} [${s.min.toFixed(digits)}–${s.max.toFixed(digits)}]`;
+
+interface PageSummary {
+  file: string;
+  runs: number;
+  addedScriptMs: Stat;
+  addedTaskMs: Stat;
+  addedLongTasks: Stat;
+  startupLongRuns: number;
+  readyMs: Stat;
+  resolveMs: Stat;
+  perBatchMs: Stat;
+}
+
+/** Pairs run i with the extension and run i without (they ran back to back). */
+const added = (r: PageResult, pick: (f: RunFigures) => number) => stat(r.on.map((on, i) => pick(on) - pick(r.off[i]!)));
+
+function summarise(r: PageResult): PageSummary {
+  return {
+    file: r.file,
+    runs: r.on.length,
+    addedScriptMs: added(r, (f) => f.scriptMs),
+    addedTaskMs: added(r, (f) => f.taskMs),
+    addedLongTasks: added(r, (f) => f.longTasks),
+    startupLongRuns: r.on.filter((f) => f.startupLongTaskMs !== null).length,
+    readyMs: stat(r.on.map((f) => f.readyMs ?? NaN)),
+    resolveMs: stat(r.off.map((f) => f.resolveMs ?? NaN)),
+    perBatchMs: added(r, (f) => f.burst.scriptMs / BATCHES),
+  };
+}
+
+function pageTable(r: PageResult): string {
+  const s = summarise(r);
+  const on = (pick: (f: RunFigures) => number) => stat(r.on.map(pick));
+  const off = (pick: (f: RunFigures) => number) => stat(r.off.map(pick));
+  const row = (label: string, a: string, b: string, c: string) => `  ${label.padEnd(44)}${a.padEnd(24)}${b.padEnd(24)}${c}`;
+  const three = (label: string, pick: (f: RunFigures) => number, digits = 1) =>
+    row(label, fmt(on(pick), digits), fmt(off(pick), digits), fmt(added(r, pick), digits));
+  const batchMedian = (f: RunFigures) => median(f.burst.perBatchScriptMs);
+  const burst = r.on[0]!.burst;
+  return [
+    `${r.file} as ${r.url}   (${r.on.length} runs each; median [min–max]; added = on − off, paired by run)`,
+    row('', 'extension on', 'extension off', 'added'),
+    three('script time, load + settle (ms)', (f) => f.scriptMs),
+    three('task time, load + settle (ms)', (f) => f.taskMs),
+    three('long tasks during load (count)', (f) => f.longTasks, 0),
+    three('long tasks during load (total ms)', (f) => f.longTaskMs),
+    row('overlay start-up task > 50 ms', `${s.startupLongRuns}/${r.on.length} runs`, '', ''),
+    three('JS heap used after load + GC (MB)', (f) => f.heapUsedMB, 2),
+    row('DOMContentLoaded → overlay ready (ms)', fmt(s.readyMs), '', ''),
+    row('resolve all anchors (ms, median of 5)', '', fmt(s.resolveMs, 2), ''),
+    row(`burst: ${BATCHES}×${POSTS_PER_BATCH} clones of ${burst.template} (${burst.templateElements} elements)`, '', '', ''),
+    three('  script time, whole burst (ms)', (f) => f.burst.scriptMs),
+    three('  task time, whole burst (ms)', (f) => f.burst.taskMs),
+    three('  script per batch = burst / 50 (ms)', (f) => f.burst.scriptMs / BATCHES, 3),
+    three('  script per batch, median of 50 (ms)', batchMedian, 3),
+    three('  long tasks during burst', (f) => f.burst.longTasks, 0),
+  ].join('\n');
+}
+
+function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
+  const v = (ok: boolean) => (ok ? 'PASS' : 'OVER');
+  const lines = sizes.map(
+    (s) => `${v(s.gzipBytes <= CONTENT_SCRIPT_BUDGET_BYTES)}  ${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw) — budget ≤ 25 KB`,
+  );
+  for (const s of summaries) {
+    lines.push(
+      `${v(s.addedScriptMs.median <= BUDGET.addedScriptMs)}  ${s.file}: added script time ${s.addedScriptMs.median.toFixed(1)} ms (task ${s.addedTaskMs.median.toFixed(1)} ms) — budget ≤ 10 ms`,
+      `${v(s.startupLongRuns * 2 <= s.runs && s.addedLongTasks.median <= 0)}  ${s.file}: overlay start-up long in ${s.startupLongRuns} run(s), added long tasks ${s.addedLongTasks.median} — budget: no long task`,
+      `${v(s.perBatchMs.median <= BUDGET.perBatchMs)}  ${s.file}: ${s.perBatchMs.median.toFixed(3)} ms per mutation batch — budget ≤ 2 ms`,
+      `${v(s.resolveMs.median <= BUDGET.resolveMs)}  ${s.file}: resolve all anchors ${s.resolveMs.median.toFixed(2)} ms — budget ≤ 5 ms`,
+    );
+  }
+  return lines;
+}
+
+function summaryTable(summaries: PageSummary[]): string {
+  const head = ['page', 'added script ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
+  const widths = [36, 22, 24, 12, 22, 20, 22];
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
+  return [
+    line(head),
+    ...summaries.map((s) =>
+      line([s.file, fmt(s.addedScriptMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
+    ),
+  ].join('\n');
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = performance.now();
+  requireRealPages();
+  ensureBuild();
+  // A snapshot of the build: other engineers rebuild .output while a run (6 minutes) is going.
+  const snapshot = mkdtempSync(path.join(tmpdir(), 'tw-bench-ext-'));
+  cpSync(chromeBuild, snapshot, { recursive: true });
+  const sizes = contentScriptSizes(snapshot);
+  const expected = JSON.parse(readFileSync(path.join(realPagesDir, 'expected.json'), 'utf8')) as { pages: Array<{ file: string; url: string }> };
+  const pages = expected.pages.filter((p) => !options.pageFilter || p.file.includes(options.pageFilter));
+  if (!pages.length) throw new Error(`no saved page matches ${options.pageFilter}`);
+
+  const chromiumVersion = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
+  process.stdout.write(`${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\n\n`);
+
+  const on = await Lab.launch(snapshot);
+  const off = await Lab.launch(null);
+  const results: PageResult[] = [];
+  try {
+    // One discarded load each: first-run costs (profile creation, extension install, font caches) are not the page's.
+    const first = pages[0]!;
+    await on.run(first.url, first.file, options);
+    await off.run(first.url, first.file, options);
+    for (const p of pages) {
+      const result: PageResult = { file: p.file, url: p.url, on: [], off: [] };
+      for (let i = 0; i < options.runs; i++) {
+        result.on.push(await on.run(p.url, p.file, options));
+        result.off.push(await off.run(p.url, p.file, options));
+      }
+      results.push(result);
+      process.stdout.write(`${pageTable(result)}\n\n`);
+    }
+  } finally {
+    await on.close();
+    await off.close();
+    rmSync(snapshot, { recursive: true, force: true });
+  }
+
+  const summaries = results.map(summarise);
+  const late = results.flatMap((r) => r.on.filter((f) => f.readyInWindow === false).map(() => r.file));
+  process.stdout.write(`Summary (median [min–max] of ${options.runs} paired runs)\n${summaryTable(summaries)}\n\nBudgets\n`);
+  process.stdout.write(`${verdicts(sizes, summaries).join('\n')}\n`);
+  if (late.length) process.stdout.write(`note: the overlay was ready only after the measuring window in ${late.length} run(s) (${[...new Set(late)].join(', ')}): raise --settle\n`);
+  process.stdout.write(`\ntook ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+
+  if (options.json) {
+    writeFileSync(
+      options.json,
+      `${JSON.stringify({ date: new Date().toISOString(), chromium: chromiumVersion, options, contentScripts: sizes, budget: BUDGET, pages: results, summaries }, null, 1)}\n`,
+    );
+    process.stdout.write(`raw figures written to ${options.json}\n`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench: could not measure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
