@@ -5,6 +5,7 @@ import { brandPackPlugin, loadBrandPack } from './components/packs/brand';
 
 // Branded build (TRAINERS.md): TW_PACK names a pack baked in as the default; a broken pack stops the build here.
 const brandPack = process.env.TW_PACK ? loadBrandPack(process.env.TW_PACK) : null;
+const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
 // The content script runs on every tab of four heavy sites: its React code is served by Preact's core and
 // hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
@@ -31,7 +32,8 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'scripting'],
     host_permissions: SITE_MATCHES,
     // Pack URLs and an LRS: asked for one origin at a time, when the learner or administrator clicks (TRAINERS.md).
-    optional_host_permissions: ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'],
+    // Firefox's MV2 build lists optional origins under optional_permissions.
+    ...(browser === 'firefox' ? { optional_permissions: OPTIONAL_ORIGINS } : { optional_host_permissions: OPTIONAL_ORIGINS }),
     // Enterprise policy keys (Chrome storage.managed; Firefox reads the same keys from policies.json).
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_extName__' },
