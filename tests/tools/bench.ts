@@ -430,10 +430,12 @@ async function main(): Promise<void> {
   const chromiumVersion = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
   process.stdout.write(`${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\n\n`);
 
-  const on = await Lab.launch(snapshot);
-  const off = await Lab.launch(null);
   const results: PageResult[] = [];
+  let on: Lab | null = null;
+  let off: Lab | null = null;
   try {
+    on = await Lab.launch(snapshot);
+    off = await Lab.launch(null);
     // One discarded load each: first-run costs (profile creation, extension install, font caches) are not the page's.
     const first = pages[0]!;
     await on.run(first.url, first.file, options);
@@ -448,8 +450,8 @@ async function main(): Promise<void> {
       process.stdout.write(`${pageTable(result)}\n\n`);
     }
   } finally {
-    await on.close();
-    await off.close();
+    await on?.close();
+    await off?.close();
     rmSync(snapshot, { recursive: true, force: true });
   }
 
