@@ -22,9 +22,16 @@ export function packManager(): PackManager {
 }
 
 let cached: Promise<Pack[]> | null = null;
+let following = false;
 
-/** The enabled packs, bundled first. Cached until the registry changes. */
+/** The enabled packs, bundled first. Cached until the registry changes (in any context). */
 export function packsInUse(): Promise<Pack[]> {
+  if (!following) {
+    following = true;
+    browser.storage.onChanged.addListener((changes, area) => {
+      if (area === 'local' && REGISTRY_KEY in changes) cached = null;
+    });
+  }
   cached ??= packManager()
     .packsInUse()
     .catch((error: unknown) => {
@@ -37,9 +44,6 @@ export function packsInUse(): Promise<Pack[]> {
 }
 
 export function servePacksToContentScripts(): void {
-  browser.storage.onChanged.addListener((changes, area) => {
-    if (area === 'local' && REGISTRY_KEY in changes) cached = null;
-  });
   browser.runtime.onMessage.addListener((message: unknown) => {
     if (!isPacksRequest(message)) return undefined;
     return packsInUse().then((packs) => packsForNetwork(packs, message.network));
