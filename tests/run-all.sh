@@ -19,6 +19,9 @@ step "Build: Chrome MV3 and Firefox"
 npx wxt build
 npx wxt build -b firefox
 
+step "Content script size budget (≤ 25 KB gzip each)"
+npx tsx tests/tools/check-size.ts
+
 step "Unit tests (vitest)"
 npx vitest run
 

@@ -1,11 +1,9 @@
 import type { DoneRule } from '../../lessons/pack/types';
 
-/**
- * A `{ url: pattern }` rule: the pattern is a path (optionally with a query), `*` stands for one path segment or
- * part of one, a trailing `/*` or `/**` for anything below. "/in/*" matches /in/jane-doe/ and its sub-pages but
- * not /in itself; "/*/status/*" matches any post. Matching ignores a trailing slash and letter case; a query value
- * `*` only requires the parameter.
- */
+// A `{ url: pattern }` rule: the pattern is a path (optionally with a query); `*` stands for one path segment or
+// part of one, and a trailing `/*` or `/**` for anything below. "/in/*" matches /in/jane-doe/ and its sub-pages
+// but not /in itself; "/*/status/*" matches any post. Matching ignores a trailing slash and letter case; a query
+// value `*` only requires the parameter.
 export function urlMatches(pattern: string, url: URL): boolean {
   const [pathPattern = '', queryPattern] = pattern.split('?', 2);
   const trimmed = pathPattern.replace(/\/+$/, '');
