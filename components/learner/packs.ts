@@ -1,25 +1,36 @@
-// The packs the learner's pages show. Today: the bundled default pack. The trainers' issue (imported, URL and
-// policy packs) extends this list; keep callers going through here so they pick those up.
+// The packs the learner's pages show: the packs in use (bundled, imported, URL and policy packs, enabled ones
+// only), read once from the pack manager and again whenever its registry changes. Until they are read, the bundled
+// pack alone, so the first render never waits.
+import { browser } from 'wxt/browser';
+import { create } from 'zustand';
 import { DEFAULT_PACK } from '../../lessons/default-pack';
-import type { Pack, PackSettings } from '../../lessons/pack/types';
-import type { Presets } from '../state/schema';
+import type { Pack } from '../../lessons/pack/types';
+import { packsInUse } from '../packs/provider';
+import { REGISTRY_KEY } from '../packs/registry';
 
+const usePacks = create<{ packs: readonly Pack[] }>(() => ({ packs: [DEFAULT_PACK] }));
+let following = false;
+
+function follow(): void {
+  if (following) return;
+  following = true;
+  const load = () => void packsInUse().then((packs) => usePacks.setState({ packs }));
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area === 'local' && REGISTRY_KEY in changes) load();
+  });
+  load();
+}
+
+/** The packs in use, as last read (synchronous: for the learner store's fold and for render code). */
 export function learnerPacks(): readonly Pack[] {
-  return [DEFAULT_PACK];
+  follow();
+  return usePacks.getState().packs;
 }
 
-/**
- * The trainer presets in force: the first pack that has settings, then the stored `presets` (policy or a pack the
- * trainers' issue activated) field by field on top.
- */
-export function effectivePresets(stored: Presets | null, packs: readonly Pack[]): PackSettings & { source?: string } {
-  const fromPack = packs.find((p) => p.settings)?.settings ?? {};
-  const merged: PackSettings & { source?: string } = { ...fromPack };
-  if (stored) {
-    for (const key of ['entryPath', 'skipQuestionnaire', 'learnerCanSwitch', 'source'] as const) if (stored[key] !== undefined) (merged as Record<string, unknown>)[key] = stored[key];
-    if (stored.perNetwork) merged.perNetwork = { ...merged.perNetwork, ...stored.perNetwork };
-  }
-  return merged;
+/** Re-renders the page's root when the packs in use change; children then read learnerPacks(). */
+export function useLearnerPacks(): readonly Pack[] {
+  follow();
+  return usePacks((s) => s.packs);
 }
 
-export const pathLocked = (presets: PackSettings) => presets.learnerCanSwitch === false && Boolean(presets.entryPath || Object.keys(presets.perNetwork ?? {}).length);
+export { effectivePresets, pathLocked } from '../../lessons/engine/presets';

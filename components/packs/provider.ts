@@ -1,12 +1,11 @@
-// Background side of the runtime packs: answers each content script with its network's slice of the packs in use
-// (the bundled pack and the trainers' enabled packs), and keeps subscribed packs up to date.
+// The packs in use (the bundled pack and the trainers' enabled packs) for the background and the extension pages,
+// and the scheduled updates of subscribed packs.
 import { browser } from 'wxt/browser';
 import { DEFAULT_PACK } from '../../lessons/default-pack';
 import type { Pack } from '../../lessons/pack/types';
 import { localArea } from '../state/area';
 import { idbStore } from './db';
 import { REGISTRY_KEY, createPackManager, type PackManager } from './registry';
-import { isPacksRequest, packsForNetwork } from './runtime';
 import { checkAllSubscriptions } from './subscribe';
 
 /** Scheduled check of subscribed packs (URL and policy). */
@@ -41,13 +40,6 @@ export function packsInUse(): Promise<Pack[]> {
       return [DEFAULT_PACK];
     });
   return cached;
-}
-
-export function servePacksToContentScripts(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (!isPacksRequest(message)) return undefined;
-    return packsInUse().then((packs) => packsForNetwork(packs, message.network));
-  });
 }
 
 /** Checks subscribed packs every few hours; a failed check keeps the last good pack (see ./subscribe.ts). */

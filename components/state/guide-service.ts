@@ -2,11 +2,11 @@
 // run over the packs in use and the learner's state), and applies the learner's actions as progress facts.
 // The background is the single writer of progress coming from pages; popup and options write their own facts.
 import { browser } from 'wxt/browser';
-import { computeGuide, effectivePath, localize, stepOrder } from '../../lessons/engine/engine';
+import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
+import { effectivePresets } from '../../lessons/engine/presets';
 import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
-import { packsForNetwork } from '../packs/runtime';
 import { isGuideAction, isGuideRequest, type GuideActionBody, type GuideActionReply, type GuideReply, type GuideRequest } from './guide-protocol';
 import { getLearnerStore, type LearnerStore } from './store';
 
@@ -22,19 +22,19 @@ async function ready(): Promise<LearnerStore> {
 
 export async function guideFor(request: GuideRequest, now = Date.now()): Promise<GuideReply> {
   const { learner, progress, presets } = (await ready()).getState();
-  const slice = packsForNetwork(packs, request.network);
+  const slice = packs.map((pack) => slicePack(pack, request.network)).filter((pack) => pack.lessons.length > 0);
   const guide = computeGuide({
-    packs: slice.packs,
+    packs: slice,
     learner: { path: learner.path, secondaryPath: learner.secondaryPath, locale: request.locale, progress },
-    presets: { ...slice.packSettings, ...(presets ?? {}) },
+    presets: effectivePresets(presets, packs),
     page: { network: request.network, pageKind: request.pageKind },
     now,
   });
-  const resume = guide.resume && slice.packs.find((p) => p.id === guide.resume!.packId)?.lessons.find((l) => l.id === guide.resume!.lessonId);
+  const resume = guide.resume && slice.find((p) => p.id === guide.resume!.packId)?.lessons.find((l) => l.id === guide.resume!.lessonId);
   return {
     guide,
     resumeTitle: resume ? localize(resume.title, request.locale) : null,
-    anchorOverrides: slice.packs.flatMap((p) => (p.anchors ? [p.anchors] : [])),
+    anchorOverrides: slice.flatMap((p) => (p.anchors ? [p.anchors] : [])),
   };
 }
 
@@ -60,7 +60,7 @@ export async function applyGuideAction(action: GuideActionBody, now = Date.now()
       if (!lesson) return {};
       const { learner, presets, progress } = state();
       const done = progress.packs[action.packId]?.lessons[action.lessonId]?.steps ?? {};
-      const order = stepOrder(lesson, effectivePath(learner, { ...packsForNetwork(packs, action.network).packSettings, ...(presets ?? {}) }, action.network));
+      const order = stepOrder(lesson, effectivePath(learner, effectivePresets(presets, packs), action.network));
       const current = order.findIndex((id) => done[id] === undefined);
       const previous = order[(current < 0 ? order.length : current) - 1];
       if (previous) await state().updateProgress((p) => reopenStep(p, { ...action, stepId: previous }));

@@ -6,7 +6,7 @@ import { LanguageSelect } from '../../components/learner/LanguageSelect';
 import { Notices } from '../../components/learner/Notices';
 import { PathPicker } from '../../components/learner/PathPicker';
 import { ProgressRing } from '../../components/learner/ProgressRing';
-import { effectivePresets, learnerPacks, pathLocked } from '../../components/learner/packs';
+import { effectivePresets, learnerPacks, pathLocked, useLearnerPacks } from '../../components/learner/packs';
 import { PATH_NAME } from '../../components/learner/paths';
 import { networkStats, type LessonStats } from '../../components/learner/stats';
 import { useLearner, usePageLocale } from '../../components/learner/useLearner';
@@ -22,6 +22,7 @@ const NETWORK_LABEL = { linkedin: 'networkLinkedin', x: 'networkX', facebook: 'n
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
 export function Options() {
+  useLearnerPacks(); // re-render with the trainers' packs once they are read
   const { ready } = useLearner();
   const locale = usePageLocale('optionsTitle');
   if (!ready) return null;

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { t, type Locale } from '../../components/i18n';
 import { Switch } from '../../components/Switch';
 import { Notices } from '../../components/learner/Notices';
-import { effectivePresets, learnerPacks, pathLocked } from '../../components/learner/packs';
+import { effectivePresets, learnerPacks, pathLocked, useLearnerPacks } from '../../components/learner/packs';
 import { PATHS, PATH_NAME } from '../../components/learner/paths';
 import { lessonStats, lessonsForPage } from '../../components/learner/stats';
 import { useLearner, usePageLocale } from '../../components/learner/useLearner';
@@ -34,6 +34,7 @@ async function currentTabUrl(): Promise<string | undefined> {
 }
 
 export function Popup() {
+  useLearnerPacks(); // re-render with the trainers' packs once they are read
   const state = useLearner();
   const [page, setPage] = useState<PageInfo | undefined>(undefined);
   const locale = usePageLocale('popupTitle');

@@ -97,7 +97,7 @@ test('single-page navigation: the page kind follows pushState and back/forward w
   await expect(host).toHaveAttribute('data-page-kind', 'profile', { timeout: 1_000 });
 });
 
-test('single-page navigation on YouTube and X', async ({ context, serve }) => {
+test('single-page navigation on YouTube, X and Facebook', async ({ context, serve }) => {
   await serve('https://www.youtube.com/', { synthetic: 'youtube-home.html' });
   await serve('https://x.com/home', { synthetic: 'x-home.html' });
   const yt = await context.newPage();
@@ -116,6 +116,14 @@ test('single-page navigation on YouTube and X', async ({ context, serve }) => {
     document.title = 'Explore / X';
   });
   await expect(overlayHost(x)).toHaveAttribute('data-page-kind', 'explore', { timeout: 1_000 });
+  await serve('https://www.facebook.com/', { synthetic: 'facebook-feed.html' });
+  const fb = await context.newPage();
+  await fb.goto('https://www.facebook.com/');
+  await expect(overlayHost(fb)).toHaveAttribute('data-page-kind', 'feed');
+  await fb.evaluate(() => history.pushState({}, '', '/groups/feed/'));
+  await expect(overlayHost(fb)).toHaveAttribute('data-page-kind', 'groups', { timeout: 1_000 });
+  await fb.goBack();
+  await expect(overlayHost(fb)).toHaveAttribute('data-page-kind', 'feed', { timeout: 1_000 });
 });
 
 test('the popup names the tab’s network and page, and its switches reach the open tab without a reload', async ({ context, serve, openPopup }) => {

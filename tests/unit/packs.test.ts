@@ -3,7 +3,8 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { idbStore, memoryStore } from '../../components/packs/db';
 import { REGISTRY_KEY, createPackManager, sanitizeRegistry } from '../../components/packs/registry';
-import { PACKS_REVISION_KEY, packsForNetwork } from '../../components/packs/runtime';
+import { PACKS_REVISION_KEY } from '../../components/packs/runtime';
+import { slicePack } from '../../lessons/engine/engine';
 import { checkAllSubscriptions, fetchPackJson, normalizePin, refreshSubscription, sha256Hex } from '../../components/packs/subscribe';
 import { localArea } from '../../components/state/area';
 import { DEFAULT_PACK } from '../../lessons/default-pack';
@@ -105,12 +106,13 @@ describe('pack registry', () => {
     expect((await fakeBrowser.storage.local.get(REGISTRY_KEY))[REGISTRY_KEY]).toBeTruthy();
   });
 
-  it('several packs are sliced per network for the content script', async () => {
+  it('several packs side by side, each sliced to a network for the guide service', async () => {
     const { manager } = setup();
     await manager.install(tinyPack('acme.a'), 'file');
-    const slice = packsForNetwork(await manager.packsInUse(), 'linkedin');
-    expect(slice.packs.map((p) => p.id)).toEqual([DEFAULT_PACK.id, 'acme.a']);
-    expect(packsForNetwork(await manager.packsInUse(), 'x').packs.map((p) => p.id)).toEqual([DEFAULT_PACK.id]);
+    const forNetwork = async (network: 'linkedin' | 'x') =>
+      (await manager.packsInUse()).map((p) => slicePack(p, network)).filter((p) => p.lessons.length > 0).map((p) => p.id);
+    expect(await forNetwork('linkedin')).toEqual([DEFAULT_PACK.id, 'acme.a']);
+    expect(await forNetwork('x')).toEqual([DEFAULT_PACK.id]);
   });
 });
 

@@ -1,0 +1,51 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import { applyGuideAction, guideFor } from '../../components/state/guide-service';
+import { DEFAULT_PACK } from '../../lessons/default-pack';
+import { stepOrder } from '../../lessons/engine/engine';
+import type { GuideRequest } from '../../components/state/guide-protocol';
+
+// One background for the whole file, as in the browser: the service keeps one learner store that follows storage.
+const feed: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed', locale: 'fr' };
+const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
+
+describe('the guide service (background side of the in-page guide)', () => {
+  it('answers a page with its hints in the learner’s language and nothing from other networks', async () => {
+    const { guide, anchorOverrides } = await guideFor(feed);
+    expect(guide.hints.length).toBeGreaterThan(0);
+    const feedLessons = DEFAULT_PACK.lessons.filter((l) => l.network === 'linkedin' && l.pages.includes('feed')).map((l) => l.id);
+    for (const hint of guide.hints) expect(feedLessons).toContain(hint.lessonId);
+    const first = DEFAULT_PACK.lessons.find((l) => l.id === guide.hints[0]!.lessonId)!;
+    expect(guide.hints[0]!.title).toBe(first.title.fr);
+    expect(anchorOverrides).toEqual([]);
+  });
+
+  it('walks a task: start, steps done in the path’s order, back, and completion that clears the active task', async () => {
+    const lesson = DEFAULT_PACK.lessons.find((l) => l.id === 'li-event-posting')!;
+    await applyGuideAction({ kind: 'start', packId: DEFAULT_PACK.id, lessonId: lesson.id, network: 'linkedin' });
+    await settle();
+    const order = stepOrder(lesson, 'experimenter');
+    let { guide } = await guideFor(feed);
+    expect(guide.task).toMatchObject({ lessonId: lesson.id, stepId: order[0], index: 0 });
+    expect((await fakeBrowser.storage.local.get('activeTask')).activeTask).toMatchObject({ lessonId: lesson.id, network: 'linkedin' });
+
+    await applyGuideAction({ kind: 'done', packId: DEFAULT_PACK.id, lessonId: lesson.id, stepId: order[0]! });
+    ({ guide } = await guideFor(feed));
+    expect(guide.task?.stepId).toBe(order[1]);
+    await applyGuideAction({ kind: 'back', packId: DEFAULT_PACK.id, lessonId: lesson.id, network: 'linkedin' });
+    ({ guide } = await guideFor(feed));
+    expect(guide.task?.stepId).toBe(order[0]);
+
+    let last = {};
+    for (const stepId of order) last = await applyGuideAction({ kind: 'done', packId: DEFAULT_PACK.id, lessonId: lesson.id, stepId });
+    expect(last).toEqual({ completed: true });
+    ({ guide } = await guideFor(feed));
+    expect(guide.task).toBeNull();
+    expect((await fakeBrowser.storage.local.get('activeTask')).activeTask).toBeUndefined();
+    // Progress is stored as facts, one key per step, so two tabs never overwrite each other.
+    const stored = await fakeBrowser.storage.local.get(null);
+    for (const stepId of order) expect(stored[`progress:${DEFAULT_PACK.id}/${lesson.id}/${stepId}`]).toBeTruthy();
+    expect(stored[`completed:${DEFAULT_PACK.id}/${lesson.id}`]).toBeTruthy();
+  });
+});
