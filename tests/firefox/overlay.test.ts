@@ -2,7 +2,7 @@
 // build as a temporary add-on, and serves pages at the sites' real URLs by request interception.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import { readServed, type Served } from '../e2e/served';
 import { firefoxBuild, requireBuild } from '../e2e/paths';
 
@@ -44,6 +44,15 @@ async function openServed(url: string, served: Served): Promise<Page> {
   return page;
 }
 
+/**
+ * An element inside our overlay's shadow root. Puppeteer's waitForSelector watches the light DOM for mutations and
+ * misses changes inside a shadow root, so this polls instead.
+ */
+async function inOverlay(page: Page, selector: string, timeout: number): Promise<ElementHandle<Element>> {
+  const handle = await page.waitForFunction((css) => document.querySelector('training-wheels')?.shadowRoot?.querySelector(css), { polling: 100, timeout }, selector);
+  return handle as ElementHandle<Element>;
+}
+
 async function box(page: Page, selector: string) {
   const handle = await page.waitForSelector(selector, { timeout: 10_000 });
   assert.ok(handle, `${selector} is on the page`);
@@ -70,5 +79,40 @@ test('Firefox: the page kind follows a pushState navigation within a second', as
   await page.waitForSelector('training-wheels[data-page-kind=feed]', { timeout: 10_000 });
   await page.evaluate(() => history.pushState({}, '', '/in/camille-demo/'));
   await page.waitForSelector('training-wheels[data-page-kind=profile]', { timeout: 1_000 });
+  await page.close();
+});
+
+test('Firefox: a guided task on X walked to completion, a step done by clicking the real control', async () => {
+  const page = await openServed('https://x.com/home', { synthetic: 'x-home.html' });
+  await inOverlay(page, '[data-testid=tw-hint]', 10_000);
+  // Start "Being visible at an event" from the docked panel's list of this page's lessons.
+  await (await inOverlay(page, '[data-testid=tw-launcher]', 2_000)).click();
+  await (await inOverlay(page, 'li[data-lesson="x-event-visibility"] button', 2_000)).click();
+  await inOverlay(page, '[data-testid=tw-task][data-lesson="x-event-visibility"]', 5_000);
+  const signals: string[] = [];
+  for (let guard = 0; guard < 12; guard++) {
+    const task = await inOverlay(page, '[data-testid=tw-task]', 1_500).catch(() => null);
+    if (!task) break; // the task is over
+    const step = await task.evaluate((el) => el.getAttribute('data-step'));
+    const done = await task.evaluate((el) => el.getAttribute('data-done'));
+    const ring = await inOverlay(page, '.tw-ring', 500).catch(() => null);
+    if (done === 'click' && ring) {
+      const box = await ring.boundingBox();
+      assert.ok(box, 'the step highlights its control');
+      // The learner clicks the highlighted control itself (the ring lets clicks through to the page).
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      signals.push('click');
+    } else {
+      await (await inOverlay(page, '[data-testid=tw-done]', 1_000)).click();
+      signals.push('done');
+    }
+    await page.waitForFunction(
+      (previous) => document.querySelector('training-wheels')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
+      { polling: 100, timeout: 5_000 },
+      step,
+    );
+  }
+  await inOverlay(page, '[data-testid=tw-complete]', 5_000);
+  assert.ok(signals.includes('click'), `a step advanced on the learner's click (${signals.join(', ')})`);
   await page.close();
 });
