@@ -2,9 +2,9 @@
 // outlines a control; clicking it proposes a robust anchor definition and a draft step, copyable as YAML. While
 // picking, clicks go to trainer mode only (captured before the page sees them); Escape stops picking.
 import { browser } from 'wxt/browser';
-import { createTrainerPanel, type TrainerPanel } from '../../components/trainer/panel';
-import { TRAINER_MODE_KEY } from '../../components/trainer/flag';
-import { pickTarget, propose } from '../../components/trainer/propose';
+import { TRAINER_MODE_KEY } from './flag';
+import { createTrainerPanel, type TrainerPanel } from './panel';
+import { pickTarget, propose } from './propose';
 import type { SiteAdapter } from '../../lessons/sites/types';
 
 function startTrainerMode(site: SiteAdapter): () => void {
@@ -40,7 +40,11 @@ function startTrainerMode(site: SiteAdapter): () => void {
   };
 }
 
-/** Follows the `trainerMode` flag: starts and stops trainer mode on this tab. Returns the unsubscribe function. */
+/**
+ * Follows the `trainerMode` flag: starts and stops trainer mode on this tab. This code is injected by the
+ * background only into the tabs of a trainer who switched the mode on (entrypoints/trainer-mode.ts), so learners'
+ * tabs never carry it. Returns the unsubscribe function.
+ */
 export function watchTrainerMode(site: SiteAdapter): () => void {
   let stop: (() => void) | null = null;
   const apply = (on: unknown) => {
