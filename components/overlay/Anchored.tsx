@@ -28,12 +28,14 @@ export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, bri
     const card = cardRef.current;
     const ring = ringRef.current;
     if (!card || !ring) return;
+    // A new control: hidden until placed beside it, never shown at the previous one's place.
+    card.style.visibility = ring.style.visibility = 'hidden';
     const update = () => {
       const box = anchor.getBoundingClientRect();
       const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
       // A control scrolled out of view takes its card and ring with it, until it comes back.
       const inView = box.bottom > 0 && box.top < viewport.height && box.right > 0 && box.left < viewport.width;
-      card.style.visibility = ring.style.visibility = inView ? '' : 'hidden';
+      card.style.visibility = ring.style.visibility = inView ? 'visible' : 'hidden';
       ring.style.transform = `translate(${box.left - 4}px, ${box.top - 4}px)`;
       ring.style.width = `${box.width + 8}px`;
       ring.style.height = `${box.height + 8}px`;
@@ -49,17 +51,29 @@ export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, bri
 
   useLayoutEffect(() => {
     if (!bringIntoView) return;
-    const box = anchor.getBoundingClientRect();
-    if (box.top >= 0 && box.bottom <= document.documentElement.clientHeight) return;
-    const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    anchor.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+    // Measured after the next paint, when reading the box forces no layout.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => {
+      timer = setTimeout(() => {
+        const box = anchor.getBoundingClientRect();
+        if (box.top >= 0 && box.bottom <= document.documentElement.clientHeight) return;
+        const reduce = matchMedia('(prefers-reduced-motion: reduce)').matches;
+        anchor.scrollIntoView({ block: 'center', behavior: reduce ? 'auto' : 'smooth' });
+      });
+    });
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [anchor, bringIntoView]);
 
   return (
     <>
-      <div ref={ringRef} className="tw-ring" aria-hidden="true" />
+      {/* Hidden until placed beside the control (the first placement comes after the next paint). */}
+      <div ref={ringRef} className="tw-ring" aria-hidden="true" style={{ visibility: 'hidden' }} />
       <div
         ref={cardRef}
+        style={{ visibility: 'hidden' }}
         className="tw-card"
         role="dialog"
         aria-modal="false"

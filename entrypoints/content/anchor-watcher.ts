@@ -1,10 +1,18 @@
 import type { AnchorRegistry } from '../../lessons/sites/types';
-import { createResolveContext, resolveAnchor } from './anchors';
+import { createResolveContext, findOpenShadowRoots, resolveAnchor } from './anchors';
 
 /** How long a step waits for its control before showing in the docked panel instead. */
 export const ANCHOR_WAIT_MS = 3000;
 /** At most one resolution per interval however busy the page is (infinite scroll appends constantly). */
 const RESOLVE_INTERVAL_MS = 250;
+/** Finding open shadow roots walks the whole page: done at most this often, not on every pass. */
+const SHADOW_ROOTS_TTL_MS = 5000;
+let shadowRoots: { roots: ShadowRoot[]; at: number } | null = null;
+const knownShadowRoots = () => {
+  const now = performance.now();
+  if (!shadowRoots || now - shadowRoots.at > SHADOW_ROOTS_TTL_MS) shadowRoots = { roots: findOpenShadowRoots(document), at: now };
+  return shadowRoots.roots;
+};
 
 export type AnchorStatus = 'searching' | 'found' | 'missing';
 export interface AnchorState {
@@ -40,7 +48,10 @@ export function watchAnchors(
     for (const name of names) {
       const previous = states[name];
       if (previous?.element?.isConnected) continue;
-      const element = resolveAnchor(name, registry, document, { pageKind, context }).element;
+      // Shadow roots are looked up only when a light-DOM search found nothing, and then from the cache.
+      const element =
+        resolveAnchor(name, registry, document, { pageKind, context, shadowRoots: false }).element ??
+        resolveAnchor(name, registry, document, { pageKind, context: createResolveContext(document), shadowRoots: knownShadowRoots() }).element;
       const status: AnchorStatus = element ? 'found' : waited ? 'missing' : 'searching';
       if (previous && previous.element === element && previous.status === status) continue;
       states[name] = { element, status };

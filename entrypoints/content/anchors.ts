@@ -285,19 +285,28 @@ function queryDeep(scope: ParentNode, css: string, ctx: ResolveContext, opts: Re
 function openShadowRoots(ctx: ResolveContext, opts: ResolveOptions = {}): ShadowRoot[] {
   if (ctx.shadowRoots) return ctx.shadowRoots;
   if (opts.shadowRoots !== undefined) return (ctx.shadowRoots = opts.shadowRoots ? [...opts.shadowRoots] : []);
+  return (ctx.shadowRoots = findOpenShadowRoots(ctx.root));
+}
+
+/**
+ * Every open shadow root under `root`, except our own overlay's (its buttons must never pass for the site's).
+ * It walks the whole document, so callers that resolve often (the content script's watcher) reuse its result for a
+ * while instead of walking again on every pass.
+ */
+export function findOpenShadowRoots(root: ParentNode = document): ShadowRoot[] {
   const found: ShadowRoot[] = [];
-  const visit = (root: ParentNode) => {
-    const all = root.querySelectorAll('*');
+  const visit = (from: ParentNode) => {
+    const all = from.querySelectorAll('*');
     for (let i = 0; i < all.length; i++) {
-      const shadow = all[i]!.shadowRoot;
-      if (shadow) {
+      const element = all[i]!;
+      const shadow = element.shadowRoot;
+      if (shadow && element.localName !== 'training-wheels') {
         found.push(shadow);
         visit(shadow);
       }
     }
   };
-  visit(ctx.root);
-  ctx.shadowRoots = found;
+  visit(root);
   return found;
 }
 

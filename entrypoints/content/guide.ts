@@ -133,7 +133,11 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
     if (task?.anchor) wanted.add(task.anchor);
     const signal = task ? ruleAnchor(task.done, task.anchor) : null;
     if (signal) wanted.add(signal);
-    for (const hint of guide.hints) if (hint.anchor) wanted.add(hint.anchor);
+    // Only the anchors something will be drawn at: the task's, or the first full hint's and the beacons'.
+    // The other lessons are listed in the panel and need no control found.
+    const primary = task ? null : guide.hints.find((h) => h.level === 'full' && !h.completed);
+    if (primary?.anchor) wanted.add(primary.anchor);
+    if (!task) for (const hint of guide.hints) if (hint.level === 'beacon' && hint.anchor) wanted.add(hint.anchor);
     const names = [...wanted].sort();
     const key = `${pageKind}|${names.join(',')}`;
     if (key !== anchorNames) {

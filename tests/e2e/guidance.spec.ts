@@ -28,6 +28,7 @@ async function walkTask(page: Page): Promise<string[]> {
     const done = await task.getAttribute('data-done');
     const anchored = page.getByTestId('tw-hint');
     if (done === 'click' && (await anchored.count()) > 0) {
+      await expect(page.locator('training-wheels .tw-ring'), 'the step highlights its control').toBeVisible();
       const ring = await page.locator('training-wheels .tw-ring').boundingBox();
       expect(ring, 'the step highlights its control').not.toBeNull();
       await page.mouse.click(ring!.x + ring!.width / 2, ring!.y + ring!.height / 2);
