@@ -39,14 +39,15 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
   resizes.observe(anchor);
   resizes.observe(floating);
   const shifts = setInterval(checkShift, 300);
-  // A tab in the background paints nothing (no frame, no ResizeObserver call): place the card now, so it is
-  // already beside its control when the learner comes back to the tab.
-  if (document.visibilityState === 'hidden') run();
+  // A tab in the background paints nothing (no frame, no ResizeObserver call): if no frame came, place the card
+  // anyway, so it is already beside its control when the learner comes back to the tab.
+  const noFrame = setTimeout(() => lastBox || run(), 200);
   return () => {
     removeEventListener('scroll', schedule, options);
     removeEventListener('resize', schedule, options);
     resizes.disconnect();
     clearInterval(shifts);
+    clearTimeout(noFrame);
     cancelAnimationFrame(frame);
     clearTimeout(timer);
   };

@@ -43,7 +43,12 @@ function pageKindHere(site: SiteAdapter, url: URL): string | null {
  * anchors it needs resolved, and sends back the learner's actions and the steps' completion signals.
  * `stop()` removes every trace of it.
  */
-export function createGuideController(ctx: ContentScriptContext, site: SiteAdapter, onPage: (pageKind: string | null) => void) {
+export function createGuideController(
+  ctx: ContentScriptContext,
+  site: SiteAdapter,
+  /** The page kind changed, or the background answered for the page (`answered`: there is a guide to show). */
+  onPage: (pageKind: string | null, answered: boolean) => void,
+) {
   let running = false;
   let registry: AnchorRegistry = site.anchors;
   let overridesJson = '';
@@ -66,7 +71,10 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
     try {
       return (await browser.runtime.sendMessage(message)) as T;
     } catch {
-      if (!ctx.isInvalid) overlay.setState({ error: true });
+      if (!ctx.isInvalid) {
+        overlay.setState({ error: true });
+        onPage(pageKind, true); // the overlay shows that it could not load, rather than nothing
+      }
       return null;
     }
   }
@@ -127,6 +135,7 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
     }
     const { guide } = reply;
     overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: request.locale, error: false });
+    onPage(pageKind, true);
 
     const task = guide.task;
     const wanted = new Set<string>();
@@ -169,7 +178,7 @@ export function createGuideController(ctx: ContentScriptContext, site: SiteAdapt
 
   function showPage(url: URL) {
     pageKind = pageKindHere(site, url);
-    onPage(pageKind);
+    onPage(pageKind, false);
     overlay.setState((s) => ({ theme: detectTheme(), ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
     completion?.onNavigate(url);
     void refresh();

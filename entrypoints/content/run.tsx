@@ -12,21 +12,27 @@ import { requestTrainerModeWhenOn } from './trainer-hook';
  * (entrypoints/<network>.content.ts), so that a tab carries only its own network's site knowledge.
  */
 export async function runGuide(ctx: ContentScriptContext, site: SiteAdapter): Promise<void> {
-  // Until the guide is on for this network, the script only listens for the switch.
+  // Until the guide is on for this network, the script only listens for the switch. Once it is on, the overlay is
+  // mounted when the background's first answer is in, so the page sees one render with everything, not several.
   let ui: (OverlayHost & { root: Root }) | null = null;
-  const guide = createGuideController(ctx, site, (pageKind) => ui?.host.setAttribute('data-page-kind', pageKind ?? ''));
-
-  const start = (settings: GuideSettings) => {
-    if (!ui) {
+  let running = false;
+  const guide = createGuideController(ctx, site, (pageKind, answered) => {
+    if (!ui && answered && running) {
       const mounted = mountOverlayHost({ 'data-network': site.network });
       const root = createRoot(mounted.container);
       root.render(<Overlay store={guide.overlay} />);
       ui = { ...mounted, root };
       performance.mark('training-wheels:ready');
     }
+    ui?.host.setAttribute('data-page-kind', pageKind ?? '');
+  });
+
+  const start = (settings: GuideSettings) => {
+    running = true;
     guide.start(settings);
   };
   const stop = () => {
+    running = false;
     guide.stop();
     ui?.root.unmount();
     ui?.remove();

@@ -28,8 +28,17 @@ async function walkTask(page: Page): Promise<string[]> {
     const done = await task.getAttribute('data-done');
     const anchored = page.getByTestId('tw-hint');
     if (done === 'click' && (await anchored.count()) > 0) {
-      await expect(page.locator('training-wheels .tw-ring'), 'the step highlights its control').toBeVisible();
-      const ring = await page.locator('training-wheels .tw-ring').boundingBox();
+      const ringLocator = page.locator('training-wheels .tw-ring');
+      await expect(ringLocator, 'the step highlights its control').toBeVisible();
+      // The step may have scrolled its control into view (smoothly): click once the highlight has settled.
+      let ring = await ringLocator.boundingBox();
+      await expect
+        .poll(async () => {
+          const previous = ring;
+          ring = await ringLocator.boundingBox();
+          return JSON.stringify(previous) === JSON.stringify(ring);
+        }, { intervals: [150] })
+        .toBe(true);
       expect(ring, 'the step highlights its control').not.toBeNull();
       await page.mouse.click(ring!.x + ring!.width / 2, ring!.y + ring!.height / 2);
       signals.push('click');
