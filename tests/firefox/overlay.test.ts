@@ -61,14 +61,18 @@ async function box(page: Page, selector: string) {
   return rect;
 }
 
-test('Firefox: the overlay is injected on x.com and its hint sits beside the Post button', async () => {
+test('Firefox: the overlay is injected on x.com and its first hint sits beside its control (the Home tab)', async () => {
   const page = await openServed('https://x.com/home', { synthetic: 'x-home.html' });
-  const card = await box(page, 'training-wheels >>> [data-testid=tw-hint]');
-  const anchor = await box(page, '[data-testid=SideNav_NewTweet_Button]');
+  // Placed once the browser has painted: wait for the card to be shown, not merely attached.
+  const placed = await inOverlay(page, '[data-testid=tw-hint][style*="visible"]', 10_000);
+  assert.equal(await placed.evaluate((el) => el.getAttribute('data-anchor')), 'x.nav.home');
+  const card = await placed.boundingBox();
+  const anchor = await box(page, '[data-testid=AppTabBar_Home_Link]');
+  assert.ok(card, 'the card is rendered');
   const gapX = Math.max(card.x - (anchor.x + anchor.width), anchor.x - (card.x + card.width), 0);
   const gapY = Math.max(card.y - (anchor.y + anchor.height), anchor.y - (card.y + card.height), 0);
-  assert.ok(gapX > 0 || gapY > 0, 'the card does not cover the button');
-  assert.ok(Math.max(gapX, gapY) <= 24, `the card is next to the button (gap ${gapX}, ${gapY})`);
+  assert.ok(gapX > 0 || gapY > 0, 'the card does not cover the control');
+  assert.ok(Math.max(gapX, gapY) <= 24, `the card is next to the control (gap ${gapX}, ${gapY})`);
   const host = await page.$eval('training-wheels', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
   assert.deepEqual(host, ['x', 'home']);
   await page.close();
