@@ -1,10 +1,10 @@
 // The guide's on/off switches and language, as the content script needs them. Since schema v2 they live inside the
 // learner record (storage.local key `learner`, see ./schema.ts); before, they had a key of their own (`settings`).
-// This module keeps the v1 API (readSettings, watchSettings, settingsItem, …) on top of the v2 layout, and stays
-// tiny: no zustand, no React, so the content script's budget is not touched.
+// The content script reads them here (readSettings, watchSettings) and stays tiny: no zustand, no React. Pages
+// change them through the learner store (components/state/store.ts).
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import type { LocalePreference } from '../i18n-core';
-import { localArea, withLock, type Area } from './area';
+import { localArea, type Area } from './area';
 import { KEY, sanitizeLearner } from './schema';
 
 export interface GuideSettings {
@@ -35,11 +35,6 @@ export function sanitizeSettings(raw: unknown): { value: GuideSettings; repaired
 
 export function isGuideOn(settings: GuideSettings, network: Network): boolean {
   return settings.guideEnabled && !settings.disabledNetworks.includes(network);
-}
-
-export function withNetworkToggled(settings: GuideSettings, network: Network, on: boolean): GuideSettings {
-  const others = settings.disabledNetworks.filter((n) => n !== network);
-  return { ...settings, disabledNetworks: on ? others : [...others, network] };
 }
 
 /** The switches out of a storage snapshot: the v2 learner record, or the v1 key if the migration has not run yet. */
@@ -73,19 +68,3 @@ export function watchSettings(callback: (settings: GuideSettings) => void): () =
     });
   });
 }
-
-/** Writes the switches into the learner record, leaving its other fields (path, answers…) as they are. */
-export function writeSettings(settings: GuideSettings): Promise<void> {
-  return withLock(KEY.learner, async () => {
-    const stored = sanitizeLearner((await getArea().get(KEY.learner))[KEY.learner]).value;
-    const value = sanitizeSettings(settings).value;
-    await getArea().set({ [KEY.learner]: { ...stored, ...value } });
-  });
-}
-
-/** v1-compatible item: same method names as the WXT storage item it replaces. */
-export const settingsItem = {
-  getValue: readSettings,
-  setValue: writeSettings,
-  watch: (callback: (settings: GuideSettings) => void) => watchSettings(callback),
-};

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { DEFAULT_SETTINGS, isGuideOn, readSettings, sanitizeSettings, settingsItem, withNetworkToggled } from '../../components/state/settings';
+import { DEFAULT_SETTINGS, isGuideOn, readSettings, sanitizeSettings } from '../../components/state/settings';
 
 describe('guide settings', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -9,11 +9,10 @@ describe('guide settings', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('switches one network off without touching the others', () => {
-    const off = withNetworkToggled(DEFAULT_SETTINGS, 'x', false);
+  it('a network switched off leaves the others on; the main switch turns everything off', () => {
+    const off = { ...DEFAULT_SETTINGS, disabledNetworks: ['x' as const] };
     expect(isGuideOn(off, 'x')).toBe(false);
     expect(isGuideOn(off, 'linkedin')).toBe(true);
-    expect(isGuideOn(withNetworkToggled(off, 'x', true), 'x')).toBe(true);
     expect(isGuideOn({ ...DEFAULT_SETTINGS, guideEnabled: false }, 'linkedin')).toBe(false);
   });
 
@@ -25,8 +24,10 @@ describe('guide settings', () => {
     expect(await readSettings()).toEqual(DEFAULT_SETTINGS);
   });
 
-  it('persists through storage.local', async () => {
-    await settingsItem.setValue({ ...DEFAULT_SETTINGS, guideEnabled: false });
-    expect((await fakeBrowser.storage.local.get('learner')).learner).toMatchObject({ guideEnabled: false });
+  it('reads the v2 learner record, and the v1 key while the migration has not run', async () => {
+    await fakeBrowser.storage.local.set({ settings: { guideEnabled: false, disabledNetworks: [], locale: 'fr' } });
+    expect(await readSettings()).toEqual({ guideEnabled: false, disabledNetworks: [], locale: 'fr' });
+    await fakeBrowser.storage.local.set({ learner: { guideEnabled: true, disabledNetworks: ['youtube'], locale: 'en' } });
+    expect(await readSettings()).toEqual({ guideEnabled: true, disabledNetworks: ['youtube'], locale: 'en' });
   });
 });
