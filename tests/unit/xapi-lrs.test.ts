@@ -33,6 +33,8 @@ let dataDir = '';
 
 async function startLrs(port: number) {
   const child = spawn(process.execPath, ['-r', join(__dirname, 'xapi-lrs-loopback.cjs'), join(ROOT, 'node_modules/xapi-statements/dist/index.js')], {
+    // The service writes access logs under ./storage of its working directory: keep them in the temp folder.
+    cwd: dataDir,
     env: {
       ...process.env,
       MODELS_REPO: 'memory',
