@@ -2,14 +2,16 @@
 // outlines a control; clicking it proposes a robust anchor definition and a draft step, copyable as YAML. While
 // picking, clicks go to trainer mode only (captured before the page sees them); Escape stops picking.
 import { browser } from 'wxt/browser';
+import { resolveLocale, type Locale } from '../i18n-core';
+import { readSettings } from '../state/settings';
 import { TRAINER_MODE_KEY } from './flag';
 import { createTrainerPanel, type TrainerPanel } from './panel';
 import { pickTarget, propose } from './propose';
 import type { SiteAdapter } from '../../lessons/sites/types';
 
-function startTrainerMode(site: SiteAdapter): () => void {
+function startTrainerMode(site: SiteAdapter, locale: Locale): () => void {
   let picking = true;
-  const panel: TrainerPanel = createTrainerPanel(browser.i18n.getUILanguage().startsWith('fr') ? 'fr' : 'en');
+  const panel: TrainerPanel = createTrainerPanel(locale);
   const candidate = (event: Event) => {
     const target = event.composedPath()[0];
     return picking && target instanceof Element && !panel.owns(target) && target.localName !== 'training-wheels' ? pickTarget(target) : null;
@@ -47,8 +49,14 @@ function startTrainerMode(site: SiteAdapter): () => void {
  */
 export function watchTrainerMode(site: SiteAdapter): () => void {
   let stop: (() => void) | null = null;
+  let wanted = false;
   const apply = (on: unknown) => {
-    if (on === true && !stop) stop = startTrainerMode(site);
+    wanted = on === true;
+    // In the learner's chosen language (the browser's when they chose none).
+    if (wanted && !stop)
+      void readSettings().then((settings) => {
+        if (wanted && !stop) stop = startTrainerMode(site, resolveLocale(settings.locale, browser.i18n.getUILanguage()));
+      });
     else if (on !== true && stop) (stop(), (stop = null));
   };
   const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {

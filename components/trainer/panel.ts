@@ -1,12 +1,16 @@
-// Trainer mode's in-page UI, framework-free (it ships in the content script): an outline that follows the hovered
-// control and a small panel with the proposed anchor and step as YAML, in an open shadow root of its own so the
-// page's styles never reach it and it never changes the page's.
+// Trainer mode's in-page UI, framework-free (injected only into a trainer's tabs): an outline that follows the
+// hovered control and a small panel with the proposed anchor and step as YAML, in an open shadow root of its own so
+// the page's styles never reach it and it never changes the page's. Its words come from the one message catalog.
+import { t, type Locale } from '../i18n';
 import type { Proposal } from './propose';
 
-const TEXT = {
-  en: { title: 'Trainer mode', hint: 'Hover a control and click it. Esc: stop picking.', copy: 'Copy YAML', ok: 'The resolver finds this very element.', ko: 'No robust definition for this element: pick its button or link.' },
-  fr: { title: 'Mode formateur', hint: 'Survolez un élément et cliquez dessus. Échap : arrêter.', copy: 'Copier le YAML', ok: 'Le résolveur retrouve exactement cet élément.', ko: 'Pas de définition robuste pour cet élément : choisissez son bouton ou son lien.' },
-};
+const textFor = (locale: Locale) => ({
+  title: t(locale, 'trainerModeTitle'),
+  hint: t(locale, 'trainerModeHint'),
+  copy: t(locale, 'trainerModeCopy'),
+  ok: t(locale, 'trainerModeFound'),
+  ko: t(locale, 'trainerModeNoDefinition'),
+});
 
 const CSS = `:host{all:initial}
 .o{position:fixed;pointer-events:none;z-index:2147483646;outline:2px solid #d33f00;outline-offset:1px;background:#d33f0018;display:none}
@@ -23,8 +27,8 @@ export interface TrainerPanel {
   remove(): void;
 }
 
-export function createTrainerPanel(locale: 'en' | 'fr'): TrainerPanel {
-  const T = TEXT[locale];
+export function createTrainerPanel(locale: Locale): TrainerPanel {
+  const T = textFor(locale);
   const host = document.createElement('tw-trainer');
   const root = host.attachShadow({ mode: 'open' });
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = '') => {
