@@ -32,6 +32,8 @@ export function useSyncExternalStore<T>(subscribe: (onChange: () => void) => () 
   return value;
 }
 
+// Spelled out rather than spread from `preact/hooks`: a spread keeps every hook in the bundle (~0.3 KB gzip on every
+// tab); the named list lets the bundler drop the unused ones.
 const React = {
   createContext,
   createElement,

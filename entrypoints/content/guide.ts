@@ -11,6 +11,8 @@ import {
   type GuideReply,
   type GuideRequest,
 } from '../../components/state/guide-protocol';
+import { PACKS_REVISION_KEY } from '../../components/packs/runtime';
+import { KEY, parseFactKey } from '../../components/state/schema';
 import type { GuideSettings } from '../../components/state/settings';
 import { mergeAnchors } from '../../lessons/sites/merge';
 import type { AnchorRegistry, SiteAdapter } from '../../lessons/sites/types';
@@ -172,8 +174,11 @@ export function createGuideController(
     clearTimeout(refreshTimer);
     refreshTimer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
   };
-  const onStorage = (_changes: object, area: string) => {
-    if (area === 'local' && running) scheduleRefresh();
+  /** Only changes that can change what this page shows: not notes, notices, backups or the trainer flag. */
+  const affectsGuide = (key: string) =>
+    key === KEY.learner || key === KEY.activeTask || key === KEY.presets || key === PACKS_REVISION_KEY || parseFactKey(key) !== null;
+  const onStorage = (changes: Record<string, unknown>, area: string) => {
+    if (area === 'local' && running && Object.keys(changes).some(affectsGuide)) scheduleRefresh();
   };
 
   function showPage(url: URL) {
