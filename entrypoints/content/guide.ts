@@ -23,15 +23,25 @@ import { watchNavigation } from './navigation';
 /** Storage changes come in bursts (a step done writes two or three keys): one request for the whole burst. */
 const REFRESH_DELAY_MS = 60;
 
-/** The site's own theme when it has one (X's dark theme), else the system's. */
-function detectTheme(): 'light' | 'dark' {
+type Theme = 'light' | 'dark';
+const systemTheme = (): Theme => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
+
+/** The site's theme from its own marker on <html> (site knowledge), read without computing any style. */
+function markedTheme(site: SiteAdapter): Theme | null {
+  const root = document.documentElement;
+  if (root.matches(site.theme.dark)) return 'dark';
+  return site.theme.light && root.matches(site.theme.light) ? 'light' : null;
+}
+
+/** No marker: the page's background colour, else the system's. Reads a computed style, so call it after a paint. */
+function computedTheme(): Theme {
   const background = getComputedStyle(document.body ?? document.documentElement).backgroundColor;
   const rgb = background.match(/\d+(\.\d+)?/g)?.map(Number);
   if (rgb && rgb.length >= 3 && (rgb[3] ?? 1) > 0) {
     const [r = 255, g = 255, b = 255] = rgb;
     return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? 'dark' : 'light';
   }
-  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+  return systemTheme();
 }
 
 function pageKindHere(site: SiteAdapter, url: URL): string | null {
@@ -136,9 +146,6 @@ export function createGuideController(
       anchorNames = ''; // re-resolve with the repaired strategies
     }
     const { guide } = reply;
-    overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: request.locale, error: false });
-    onPage(pageKind, true);
-
     const task = guide.task;
     const wanted = new Set<string>();
     if (task?.anchor) wanted.add(task.anchor);
@@ -160,6 +167,9 @@ export function createGuideController(
         for (const [name, state] of Object.entries(states)) completion?.onAnchor(name, state.element);
       });
     }
+    // The anchors are resolved first, so the overlay renders once with the guide and its controls together.
+    overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: request.locale, error: false });
+    onPage(pageKind, true);
 
     const stepKey = task ? `${task.packId}/${task.lessonId}/${task.stepId}` : '';
     if (stepKey !== completionKey) {
@@ -181,10 +191,26 @@ export function createGuideController(
     if (area === 'local' && running && Object.keys(changes).some(affectsGuide)) scheduleRefresh();
   };
 
+  /**
+   * Light or dark like the site. Its marker costs nothing to read; without one, computing the page's style while
+   * the site is still building it would force a style pass early, so that waits until after the next paint.
+   */
+  function followTheme() {
+    const marked = markedTheme(site);
+    overlay.setState({ theme: marked ?? systemTheme() });
+    if (marked) return;
+    requestAnimationFrame(() =>
+      setTimeout(() => {
+        if (running) overlay.setState({ theme: computedTheme() });
+      }),
+    );
+  }
+
   function showPage(url: URL) {
     pageKind = pageKindHere(site, url);
     onPage(pageKind, false);
-    overlay.setState((s) => ({ theme: detectTheme(), ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
+    followTheme();
+    overlay.setState((s) => ({ ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
     completion?.onNavigate(url);
     void refresh();
   }

@@ -108,6 +108,7 @@ export const facebook: SiteAdapter = {
   pageKinds: FACEBOOK_PAGE_KINDS,
   pageKind: facebookPageKind,
   navigation: {}, // history changes only
+  theme: { dark: 'html.__fb-dark-mode', light: 'html.__fb-light-mode' },
   anchors: facebookAnchors,
   firstHintAnchor: 'facebook.nav.search',
   refinePageKind: refineFacebookPageKind,

@@ -247,6 +247,8 @@ export const linkedin: SiteAdapter = {
   pageKinds: LINKEDIN_PAGE_KINDS,
   pageKind: linkedinPageKind,
   navigation: {}, // history changes only (Ember/React router)
+  // Light pages carry theme--mercado alone (realpages, 2025); dark mode adds theme--dark-lix.
+  theme: { dark: 'html.theme--dark-lix, html.theme--dark', light: 'html.theme--mercado, html.theme--light-lix' },
   anchors: linkedinAnchors,
   firstHintAnchor: 'linkedin.nav.search',
 };

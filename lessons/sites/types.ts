@@ -56,7 +56,12 @@ export interface SiteAdapter {
   /** URL → page kind; null when the URL is on the network but not a page kind we know. */
   pageKind(url: URL): string | null;
   /** Extra navigation signals beyond history changes. */
-  navigation: { windowEvents?: string[]; documentEvents?: string[]; watchTitle?: boolean };
+  navigation: { windowEvents?: string[]; documentEvents?: string[] };
+  /**
+   * How the site marks its own light or dark theme on <html> (selectors matched against it), so the overlay follows
+   * it without computing any style. When neither matches, the content script reads the page's background colour.
+   */
+  theme: { dark: string; light?: string };
   /** Anchors of this network, by full name (e.g. "linkedin.nav.search"). */
   anchors: AnchorRegistry;
   /** The anchor the foundation's first hint points at. */

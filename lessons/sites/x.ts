@@ -169,7 +169,9 @@ export const x: SiteAdapter = {
   hosts: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com'],
   pageKinds: X_PAGE_KINDS,
   pageKind: xPageKind,
-  navigation: { watchTitle: true }, // X retitles the tab on every route change
+  navigation: {}, // history changes only (X also retitles the tab, watched where the Navigation API is missing)
+  // X writes its theme inline on <html> ("Dim" and "Lights out" are both color-scheme: dark).
+  theme: { dark: 'html[style*="color-scheme: dark"]', light: 'html[style*="color-scheme: light"]' },
   anchors: xAnchors,
   firstHintAnchor: 'x.nav.compose',
 };

@@ -127,6 +127,8 @@ export const youtube: SiteAdapter = {
   pageKinds: YOUTUBE_PAGE_KINDS,
   pageKind: youtubePageKind,
   navigation: { windowEvents: ['yt-navigate-finish'] }, // YouTube's SPA router fires it after each navigation
+  // The dark theme sets a `dark` attribute on <html>; its absence means light only on YouTube's current markup.
+  theme: { dark: 'html[dark]', light: 'html[darker-dark-theme]:not([dark])' },
   anchors: youtubeAnchors,
   firstHintAnchor: 'youtube.masthead.search',
 };

@@ -1,7 +1,8 @@
 // Performance bench (../shared/DESIGN.md, "Budgets"; BENCHMARKS.md explains every figure). For each saved real page
 // of ../shared/realpages (served at its real URL from expected.json, page scripts off), the same headless Debian
 // Chromium loads it in two persistent contexts, one with the built extension (.output/chrome-mv3) and one without,
-// interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds.
+// interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds. The main-thread budget
+// is judged on script time plus the compile of the content scripts, which Chromium's ScriptDuration leaves out.
 //
 //   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING]
 //
@@ -49,6 +50,12 @@ interface RunFigures {
   gotoMs: number;
   /** CDP Performance.getMetrics from navigation to load + settle. */
   scriptMs: number;
+  /**
+   * Main-thread compilation of the extension's content scripts (trace event v8.compile, thread time), which
+   * ScriptDuration leaves out: it counts running code (with the lazy compilation of each function on its first
+   * call) but not the first compile of a script. 0 without the extension.
+   */
+  compileMs: number;
   taskMs: number;
   heapUsedMB: number;
   longTasks: number;
@@ -171,6 +178,31 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
   return { script: get('ScriptDuration') * 1000, task: get('TaskDuration') * 1000, heap: get('JSHeapUsedSize') };
 }
 
+/**
+ * The extension's share of script compilation, which Performance.getMetrics does not count: measured here because a
+ * 2 MB content script of dead code read 0.1 ms of ScriptDuration and 62 ms of compile. Only the `devtools.timeline`
+ * category (what the DevTools performance panel records), in both contexts alike.
+ */
+async function startCompileTrace(cdp: CDPSession): Promise<{ stop(): Promise<number> }> {
+  let compileMs = 0;
+  cdp.on('Tracing.dataCollected', ({ value }) => {
+    for (const event of value as Array<{ name?: string; tdur?: number; dur?: number; args?: { data?: { url?: string } } }>) {
+      if (event.name === 'v8.compile' && String(event.args?.data?.url ?? '').startsWith('chrome-extension://')) {
+        compileMs += (event.tdur ?? event.dur ?? 0) / 1000;
+      }
+    }
+  });
+  await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline'] }, transferMode: 'ReportEvents' });
+  return {
+    async stop() {
+      const complete = new Promise((done) => cdp.once('Tracing.tracingComplete', done));
+      await cdp.send('Tracing.end');
+      await complete;
+      return compileMs;
+    },
+  };
+}
+
 class Lab {
   private served: { url: string; body: string; headers: Record<string, string> } | null = null;
   private constructor(
@@ -227,12 +259,14 @@ class Lab {
       // Thread CPU time, not wall time: on 2 cores the other browser and node preempt the renderer, and wall-clock
       // durations then varied 2–30 ms between identical loads (thread ticks: ±3 ms).
       await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+      const trace = await startCompileTrace(cdp);
       const t0 = performance.now();
       await page.goto(this.served.url, { waitUntil: 'load', timeout: 30_000 });
       const gotoMs = performance.now() - t0;
       // A fixed window in both contexts, with no polling inside it (a poll's evaluate would count as script time).
       await sleep(options.settleMs);
       const load = await metrics(cdp);
+      const compileMs = await trace.stop();
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await metrics(cdp);
       const [readyInWindow, readyMs, startupLongTaskMs, readyAt] = this.withExtension
@@ -244,6 +278,7 @@ class Lab {
       return {
         gotoMs,
         scriptMs: load.script,
+        compileMs,
         taskMs: load.task,
         heapUsedMB: heap.heap / 2 ** 20,
         longTasks: tasks.length,
@@ -331,7 +366,10 @@ const fmt = (s: Stat | null, digits = 1) =>
 interface PageSummary {
   file: string;
   runs: number;
+  /** Script + compile: the budget figure. */
+  addedJsMs: Stat;
   addedScriptMs: Stat;
+  compileMs: Stat;
   addedTaskMs: Stat;
   addedLongTasks: Stat;
   startupLongRuns: number;
@@ -347,7 +385,9 @@ function summarise(r: PageResult): PageSummary {
   return {
     file: r.file,
     runs: r.on.length,
+    addedJsMs: added(r, (f) => f.scriptMs + f.compileMs),
     addedScriptMs: added(r, (f) => f.scriptMs),
+    compileMs: stat(r.on.map((f) => f.compileMs)),
     addedTaskMs: added(r, (f) => f.taskMs),
     addedLongTasks: added(r, (f) => f.longTasks),
     startupLongRuns: r.on.filter((f) => f.startupLongTaskMs !== null).length,
@@ -369,7 +409,9 @@ function pageTable(r: PageResult): string {
   return [
     `${r.file} as ${r.url}   (${r.on.length} runs each; median [min–max]; added = on − off, paired by run)`,
     row('', 'extension on', 'extension off', 'added'),
-    three('script time, load + settle (ms)', (f) => f.scriptMs),
+    three('JS time = script + compile (ms)', (f) => f.scriptMs + f.compileMs),
+    three('  script time, load + settle (ms)', (f) => f.scriptMs),
+    three('  compile of content scripts (ms)', (f) => f.compileMs),
     three('task time, load + settle (ms)', (f) => f.taskMs),
     three('long tasks during load (count)', (f) => f.longTasks, 0),
     three('long tasks during load (total ms)', (f) => f.longTaskMs),
@@ -393,7 +435,7 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
   );
   for (const s of summaries) {
     lines.push(
-      `${v(s.addedScriptMs.median <= BUDGET.addedScriptMs)}  ${s.file}: added script time ${s.addedScriptMs.median.toFixed(1)} ms (task ${s.addedTaskMs.median.toFixed(1)} ms) — budget ≤ 10 ms`,
+      `${v(s.addedJsMs.median <= BUDGET.addedScriptMs)}  ${s.file}: added JS time ${s.addedJsMs.median.toFixed(1)} ms (script ${s.addedScriptMs.median.toFixed(1)} + compile ${s.compileMs.median.toFixed(1)}; task ${s.addedTaskMs.median.toFixed(1)} ms) — budget ≤ 10 ms`,
       `${v(s.startupLongRuns * 2 <= s.runs && s.addedLongTasks.median <= 0)}  ${s.file}: overlay start-up long in ${s.startupLongRuns} run(s), added long tasks ${s.addedLongTasks.median} — budget: no long task`,
       `${v(s.perBatchMs.median <= BUDGET.perBatchMs)}  ${s.file}: ${s.perBatchMs.median.toFixed(3)} ms per mutation batch — budget ≤ 2 ms`,
       `${v(s.resolveMs.median <= BUDGET.resolveMs)}  ${s.file}: resolve all anchors ${s.resolveMs.median.toFixed(2)} ms — budget ≤ 5 ms`,
@@ -403,13 +445,13 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
 }
 
 function summaryTable(summaries: PageSummary[]): string {
-  const head = ['page', 'added script ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
-  const widths = [36, 22, 24, 12, 22, 20, 22];
+  const head = ['page', 'added JS ms', 'script ms', 'compile ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
+  const widths = [36, 20, 20, 18, 24, 12, 22, 20, 22];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
   return [
     line(head),
     ...summaries.map((s) =>
-      line([s.file, fmt(s.addedScriptMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
+      line([s.file, fmt(s.addedJsMs), fmt(s.addedScriptMs), fmt(s.compileMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
     ),
   ].join('\n');
 }

@@ -161,7 +161,7 @@ describe('site adapters', () => {
   it('name their navigation signals and first hint anchor', () => {
     const by = Object.fromEntries(SITES.map((s) => [s.network, s]));
     expect(by.youtube!.navigation.windowEvents).toContain('yt-navigate-finish');
-    expect(by.x!.navigation.watchTitle).toBe(true);
+    expect(by.x!.navigation).toEqual({});
     expect(by.linkedin!.navigation).toEqual({});
     expect(by.facebook!.navigation).toEqual({});
     expect(SITES.map((s) => s.firstHintAnchor)).toEqual([
