@@ -1,4 +1,4 @@
-import { followAnchor } from './follow';
+import { followAnchor, isRightToLeft } from './follow';
 import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { placeBeside } from './placement';
 
@@ -34,7 +34,7 @@ export function Anchored({ anchor, anchorName, labelledBy, testId, onEscape, bri
       // Every read before any write: a write between two reads would make the browser lay the page out again.
       const box = anchor.getBoundingClientRect();
       const viewport = { width: document.documentElement.clientWidth, height: document.documentElement.clientHeight };
-      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const rtl = isRightToLeft(anchor);
       const size = { width: card.offsetWidth, height: card.scrollHeight };
       // A control scrolled out of view takes its card and ring with it, until it comes back.
       const inView = box.bottom > 0 && box.top < viewport.height && box.right > 0 && box.left < viewport.width;

@@ -1,4 +1,4 @@
-import { followAnchor } from './follow';
+import { followAnchor, isRightToLeft } from './follow';
 import { useLayoutEffect, useRef } from 'react';
 
 interface BeaconProps {
@@ -15,7 +15,7 @@ export function Beacon({ anchor, label, onOpen }: BeaconProps) {
     if (!beacon) return;
     const update = () => {
       const box = anchor.getBoundingClientRect();
-      const rtl = getComputedStyle(anchor).direction === 'rtl';
+      const rtl = isRightToLeft(anchor);
       const x = rtl ? box.left - 6 : box.right - 10;
       beacon.style.transform = `translate(${Math.round(x)}px, ${Math.round(box.top - 6)}px)`;
     };

@@ -1,6 +1,7 @@
 // The guide's on/off switches and language, as the content script needs them. Since schema v2 they live inside the
 // learner record (storage.local key `learner`, see ./schema.ts); before, they had a key of their own (`settings`).
-// The content script reads them here (readSettings, watchSettings) and stays tiny: no zustand, no React. Pages
+// The content script reads them here (readSettings, settingsFrom; it watches the keys itself, content/run.tsx) and
+// stays tiny: no zustand, no React. Pages
 // change them through the learner store (components/state/store.ts).
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import type { LocalePreference } from '../i18n-core';
@@ -37,8 +38,11 @@ export function isGuideOn(settings: GuideSettings, network: Network): boolean {
   return settings.guideEnabled && !settings.disabledNetworks.includes(network);
 }
 
+/** The storage keys the switches are read from. */
+export const SETTINGS_KEYS = [KEY.learner, KEY.legacySettings];
+
 /** The switches out of a storage snapshot: the v2 learner record, or the v1 key if the migration has not run yet. */
-function settingsFrom(snapshot: Record<string, unknown>): GuideSettings {
+export function settingsFrom(snapshot: Record<string, unknown>): GuideSettings {
   if (snapshot[KEY.learner] !== undefined) {
     const { guideEnabled, disabledNetworks, locale } = sanitizeLearner(snapshot[KEY.learner]).value;
     return { guideEnabled, disabledNetworks, locale };
@@ -46,25 +50,12 @@ function settingsFrom(snapshot: Record<string, unknown>): GuideSettings {
   return sanitizeSettings(snapshot[KEY.legacySettings]).value;
 }
 
-const sameSettings = (a: GuideSettings, b: GuideSettings) =>
+export const sameSettings = (a: GuideSettings, b: GuideSettings) =>
   a.guideEnabled === b.guideEnabled && a.locale === b.locale && a.disabledNetworks.join() === b.disabledNetworks.join();
 
 let area: Area | null = null;
 const getArea = () => (area ??= localArea());
 
 export async function readSettings(): Promise<GuideSettings> {
-  return settingsFrom(await getArea().get([KEY.learner, KEY.legacySettings]));
-}
-
-/** Calls back when the switches or the language change (not when other learner fields do). */
-export function watchSettings(callback: (settings: GuideSettings) => void): () => void {
-  let last: GuideSettings | null = null;
-  return getArea().watch((changes) => {
-    if (!(KEY.learner in changes) && !(KEY.legacySettings in changes)) return;
-    void readSettings().then((settings) => {
-      if (last && sameSettings(last, settings)) return;
-      last = settings;
-      callback(settings);
-    });
-  });
+  return settingsFrom(await getArea().get(SETTINGS_KEYS));
 }

@@ -187,9 +187,6 @@ export function createGuideController(
   /** Only changes that can change what this page shows: not notes, notices, backups or the trainer flag. */
   const affectsGuide = (key: string) =>
     key === KEY.learner || key === KEY.activeTask || key === KEY.presets || key === PACKS_REVISION_KEY || parseFactKey(key) !== null;
-  const onStorage = (changes: Record<string, unknown>, area: string) => {
-    if (area === 'local' && running && Object.keys(changes).some(affectsGuide)) scheduleRefresh();
-  };
 
   /**
    * Light or dark like the site. Its marker costs nothing to read; without one, computing the page's style while
@@ -217,12 +214,13 @@ export function createGuideController(
 
   return {
     overlay,
+    /** storage.local keys just changed (the tab's one storage listener, content/run.tsx, passes them on). */
+    storageChanged(keys: string[]) {
+      if (running && keys.some(affectsGuide)) scheduleRefresh();
+    },
     start(next: GuideSettings) {
       settings = next;
-      if (!running) {
-        running = true;
-        browser.storage.onChanged.addListener(onStorage);
-      }
+      running = true;
       if (!navigationWatched) {
         navigationWatched = true;
         watchNavigation(ctx, site, (url) => running && showPage(url));
@@ -231,7 +229,6 @@ export function createGuideController(
     },
     stop() {
       running = false;
-      browser.storage.onChanged.removeListener(onStorage);
       clearTimeout(refreshTimer);
       clearTimeout(celebration);
       anchorWatch?.stop();
