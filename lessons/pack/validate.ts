@@ -296,6 +296,12 @@ export function valueAt(data: unknown, segs: readonly PathSegment[]): unknown {
 // ---- semantic checks, written against unknown data so they run even when the structure has errors ----
 
 function checkText(c: Collector, value: unknown, at: PathSegment[], locales: readonly string[]): void {
+  // valibot's record() takes a list for a mapping (its items only fail the locale-key check, which is left to the
+  // loop below): a list is reported here, or `[" "]` would pass with no error at all.
+  if (Array.isArray(value)) {
+    c.add('type', at, { expected: 'a text per locale, e.g. { en: "…", fr: "…" }', found: describe(value) });
+    return;
+  }
   if (!isObj(value)) return; // structural pass reports it
   for (const loc of locales) {
     const s = own(value, loc);
