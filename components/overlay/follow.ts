@@ -8,8 +8,8 @@
  */
 /**
  * The control's writing direction from the document's dir attributes (`:dir()`), which is how the sites switch to
- * Arabic or Hebrew. Cheaper than getComputedStyle(...).direction, whose first call in a content script's world
- * builds a computed-style object the overlay needs for nothing else.
+ * Arabic or Hebrew. Unlike getComputedStyle(...).direction it computes no style, so it never forces a style pass
+ * on a page the site is still changing.
  */
 export const isRightToLeft = (element: Element) => element.matches(':dir(rtl)');
 
