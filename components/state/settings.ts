@@ -1,8 +1,7 @@
 // The guide's on/off switches and language, as the content script needs them. Since schema v2 they live inside the
 // learner record (storage.local key `learner`, see ./schema.ts); before, they had a key of their own (`settings`).
 // The content script reads them here (readSettings, settingsFrom; it watches the keys itself, content/run.tsx) and
-// stays tiny: no zustand, no React. Pages
-// change them through the learner store (components/state/store.ts).
+// stays tiny: no zustand, no React. Pages change them through the learner store (components/state/store.ts).
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import type { LocalePreference } from '../i18n-core';
 import { localArea, type Area } from './area';
