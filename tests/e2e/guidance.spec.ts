@@ -4,8 +4,12 @@ import { expect, overlayHost, test, type Served } from './fixtures';
 /** Opens the docked panel and starts a lesson of this page from its list. */
 async function startLesson(page: Page, lessonId: string) {
   const launcher = page.getByTestId('tw-launcher');
+  const panel = page.getByTestId('tw-docked');
+  // The overlay mounts once the background has answered: wait for it (collapsed or open) before deciding to open it,
+  // or an early check finds no launcher and the test waits for a panel nobody opened.
+  await expect(launcher.or(panel)).toBeVisible();
   if (await launcher.isVisible()) await launcher.click();
-  await page.getByTestId('tw-docked').locator(`li[data-lesson="${lessonId}"] button`).click();
+  await panel.locator(`li[data-lesson="${lessonId}"] button`).click();
   await expect(page.getByTestId('tw-task')).toHaveAttribute('data-lesson', lessonId);
 }
 
