@@ -4,10 +4,11 @@
 // interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds. The main-thread budget
 // is judged on the script time a trace shows (compiles and microtasks included, which ScriptDuration leaves out).
 //
-//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla]
+//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout]
 //
 // --reference loads a minimal overlay of tests/tools/reference-overlays instead of our extension: DESIGN's reference
-// points, measured by the same method.
+// points (preact, vanilla), or the floor of a guide that finds controls and shows a hint at load (scout), measured by
+// the same method.
 //
 // A measuring tool, not a test: budgets print PASS/OVER and the exit code is 0 unless something could not be measured.
 import { build } from 'esbuild';
@@ -36,7 +37,7 @@ interface Options {
   settleMs: number;
   batchGapMs: number;
   pageFilter: string | null;
-  reference: 'preact' | 'vanilla' | null;
+  reference: 'preact' | 'vanilla' | 'scout' | null;
 }
 
 interface BurstFigures {
@@ -103,8 +104,8 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--batch-gap') options.batchGapMs = number(flag, argv[++i], 0);
     else if (flag === '--json' && argv[i + 1]) options.json = path.resolve(argv[++i]!);
     else if (flag === '--page' && argv[i + 1]) options.pageFilter = argv[++i]!;
-    else if (flag === '--reference' && (argv[i + 1] === 'preact' || argv[i + 1] === 'vanilla')) options.reference = argv[++i] as 'preact' | 'vanilla';
-    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla]`);
+    else if (flag === '--reference' && ['preact', 'vanilla', 'scout'].includes(argv[i + 1] ?? '')) options.reference = argv[++i] as 'preact' | 'vanilla' | 'scout';
+    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout]`);
   }
   return options;
 }
@@ -116,11 +117,18 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
 };
 
+// The scout's background answers as ours does: after a storage read.
+const SCOUT_BACKGROUND = `chrome.runtime.onMessage.addListener((message, sender, reply) => {
+  chrome.storage.local.get(['settings']).then(() => reply({ on: true, title: 'Start a post', text: 'Write a few lines for your network, then press Post.' }));
+  return true;
+});`;
+
 /**
  * A minimal overlay of tests/tools/reference-overlays as an extension in `dir`: its content script on the four
- * networks at document_idle like ours, and an empty service worker (the bench waits for one to know it loaded).
+ * networks at document_idle like ours, and a service worker (the bench waits for one to know it loaded),
+ * empty but for the scout's.
  */
-async function buildReference(name: 'preact' | 'vanilla', dir: string): Promise<void> {
+async function buildReference(name: 'preact' | 'vanilla' | 'scout', dir: string): Promise<void> {
   await build({
     entryPoints: [path.join(projectRoot, 'tests', 'tools', 'reference-overlays', `${name}.ts`)],
     outfile: path.join(dir, 'content-scripts', 'reference.js'),
@@ -130,12 +138,13 @@ async function buildReference(name: 'preact' | 'vanilla', dir: string): Promise<
     target: 'chrome120',
     logLevel: 'silent',
   });
-  writeFileSync(path.join(dir, 'background.js'), '');
+  writeFileSync(path.join(dir, 'background.js'), name === 'scout' ? SCOUT_BACKGROUND : '');
   const manifest = {
     manifest_version: 3,
     name: `reference overlay (${name})`,
     version: '1.0',
     background: { service_worker: 'background.js' },
+    permissions: name === 'scout' ? ['storage'] : [],
     content_scripts: [{ matches: SITE_MATCHES, js: ['content-scripts/reference.js'], run_at: 'document_idle' }],
   };
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
