@@ -4,7 +4,6 @@ import { followEnterprisePolicy } from '../components/packs/policy-background';
 import { scheduleSubscriptionChecks } from '../components/packs/provider';
 import { localArea } from '../components/state/area';
 import { serveGuideToContentScripts } from '../components/state/guide-service';
-import { TRAINER_MODE_REQUEST } from './content/trainer-hook';
 import { migrateAndRepair } from '../components/state/migrate';
 import { runXapiOutbox } from '../components/xapi/background';
 
@@ -40,20 +39,10 @@ function reattachToOpenTabs(): void {
   });
 }
 
-/** Trainer mode is injected only into the tabs of a trainer who switched it on (see content/trainer-hook.ts). */
-function injectTrainerModeOnRequest(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if ((message as { type?: unknown } | null)?.type !== TRAINER_MODE_REQUEST || sender.tab?.id === undefined) return undefined;
-    const target = { tabId: sender.tab.id, frameIds: sender.frameId === undefined ? undefined : [sender.frameId] };
-    return browser.scripting.executeScript({ target, files: ['/trainer-mode.js'] }).then(() => true, () => false);
-  });
-}
-
 export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must have them registered at once.
   openWelcomeOnInstall();
   reattachToOpenTabs();
-  injectTrainerModeOnRequest();
   serveGuideToContentScripts();
   scheduleSubscriptionChecks();
   runXapiOutbox();

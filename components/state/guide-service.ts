@@ -1,13 +1,28 @@
 // Background side of the in-page guide: answers each content script with what to show on its page (the engine
-// run over the packs in use and the learner's state), and applies the learner's actions as progress facts.
-// The background is the single writer of progress coming from pages; popup and options write their own facts.
+// run over the packs in use and the learner's state), applies the learner's actions as progress facts, and tells
+// the networks' tabs when what they show may have changed. The background is the single writer of progress coming
+// from pages; popup and options write their own facts.
 import { browser } from 'wxt/browser';
+import { SITE_MATCHES } from '../../lessons/sites/matches';
+import { resolveLocale } from '../i18n-core';
+import { PACKS_REVISION_KEY } from '../packs/runtime';
+import { TRAINER_MODE_KEY } from '../trainer/flag';
 import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
 import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
-import { isGuideAction, isGuideRequest, type GuideActionBody, type GuideActionReply, type GuideReply, type GuideRequest } from './guide-protocol';
+import {
+  GUIDE_CHANGED,
+  isGuideAction,
+  isGuideRequest,
+  type GuideActionBody,
+  type GuideActionReply,
+  type GuideReply,
+  type GuideRequest,
+} from './guide-protocol';
+import { KEY, parseFactKey } from './schema';
+import { isGuideOn } from './settings';
 import { getLearnerStore, type LearnerStore } from './store';
 
 let packs: Pack[] = [];
@@ -20,20 +35,25 @@ async function ready(): Promise<LearnerStore> {
   return store;
 }
 
-export async function guideFor(request: GuideRequest, now = Date.now()): Promise<GuideReply> {
+/** The answer for one page: nothing when the learner switched the guide off (everywhere or on this network). */
+export async function guideFor(request: GuideRequest, now = Date.now(), uiLanguage = () => browser.i18n.getUILanguage()): Promise<GuideReply> {
   const { learner, progress, presets } = (await ready()).getState();
+  if (!isGuideOn(learner, request.network)) return { on: false };
+  const locale = resolveLocale(learner.locale, learner.locale === 'auto' ? uiLanguage() : undefined);
   const slice = packs.map((pack) => slicePack(pack, request.network)).filter((pack) => pack.lessons.length > 0);
   const guide = computeGuide({
     packs: slice,
-    learner: { path: learner.path, secondaryPath: learner.secondaryPath, locale: request.locale, progress },
+    learner: { path: learner.path, secondaryPath: learner.secondaryPath, locale, progress },
     presets: effectivePresets(presets, packs),
     page: { network: request.network, pageKind: request.pageKind },
     now,
   });
   const resume = guide.resume && slice.find((p) => p.id === guide.resume!.packId)?.lessons.find((l) => l.id === guide.resume!.lessonId);
   return {
+    on: true,
+    locale,
     guide,
-    resumeTitle: resume ? localize(resume.title, request.locale) : null,
+    resumeTitle: resume ? localize(resume.title, locale) : null,
     anchorOverrides: slice.flatMap((p) => (p.anchors ? [p.anchors] : [])),
   };
 }
@@ -83,11 +103,62 @@ export async function applyGuideAction(action: GuideActionBody, now = Date.now()
   }
 }
 
-/** Registers the message handlers (call synchronously at the background's start). */
+/** Only changes that can change what a page shows: not notes, notices or backups. */
+const affectsGuide = (key: string) =>
+  key === KEY.learner ||
+  key === KEY.legacySettings ||
+  key === KEY.activeTask ||
+  key === KEY.presets ||
+  key === PACKS_REVISION_KEY ||
+  parseFactKey(key) !== null;
+
+/** Storage changes come in bursts (a step done writes two or three keys): one notice for the whole burst. */
+const NOTIFY_DELAY_MS = 60;
+
+/** The networks' open tabs (host permissions let the background see their URLs, and only theirs). */
+const networkTabIds = async () =>
+  (await browser.tabs.query({ url: SITE_MATCHES })).flatMap((tab) => (tab.id === undefined || tab.discarded ? [] : [tab.id]));
+
+/**
+ * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
+ * then follows the flag itself: at each page's first request while the flag is on, and into every open tab when it
+ * is switched on. Injecting twice is harmless (the script knows it is there). A tab that cannot take scripts (an
+ * error page, say) is left as it is.
+ */
+const injectTrainerMode = (tabId: number, frameId?: number) =>
+  browser.scripting
+    .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: ['/trainer-mode.js'] })
+    .catch(() => undefined);
+const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_KEY))[TRAINER_MODE_KEY] === true;
+
+/**
+ * Registers the message handlers and the one storage listener that keeps the networks' tabs current (call
+ * synchronously at the background's start). Tabs never read storage: each write would otherwise reach every
+ * open tab of four busy sites, the learner's whole record copied into each.
+ */
 export function serveGuideToContentScripts(): void {
-  browser.runtime.onMessage.addListener((message: unknown) => {
-    if (isGuideRequest(message)) return guideFor(message);
+  browser.runtime.onMessage.addListener((message: unknown, sender) => {
+    if (isGuideRequest(message)) {
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined)
+        void trainerModeOn().then((on) => {
+          if (on) void injectTrainerMode(tabId, sender.frameId);
+        });
+      return guideFor(message);
+    }
     if (isGuideAction(message)) return applyGuideAction(message.action);
     return undefined;
+  });
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  browser.storage.onChanged.addListener((changes, area) => {
+    if (area !== 'local') return;
+    if (changes[TRAINER_MODE_KEY]?.newValue === true) void networkTabIds().then((ids) => ids.forEach((id) => injectTrainerMode(id)));
+    if (!Object.keys(changes).some(affectsGuide)) return;
+    clearTimeout(timer);
+    timer = setTimeout(async () => {
+      // A tab whose content script is not there (still loading, or not ours to reach) just does not answer.
+      for (const id of await networkTabIds()) browser.tabs.sendMessage(id, { type: GUIDE_CHANGED }).catch(() => undefined);
+    }, NOTIFY_DELAY_MS);
   });
 }

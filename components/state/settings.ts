@@ -1,7 +1,7 @@
-// The guide's on/off switches and language, as the content script needs them. Since schema v2 they live inside the
-// learner record (storage.local key `learner`, see ./schema.ts); before, they had a key of their own (`settings`).
-// The content script reads them here (readSettings, settingsFrom; it watches the keys itself, content/run.tsx) and
-// stays tiny: no zustand, no React. Pages change them through the learner store (components/state/store.ts).
+// The guide's on/off switches and language. Since schema v2 they live inside the learner record (storage.local key
+// `learner`, see ./schema.ts); before, they had a key of their own (`settings`). The background decides from them
+// whether a page gets a guide (./guide-service.ts); trainer mode reads its language here (readSettings) without a
+// store. Pages change them through the learner store (components/state/store.ts).
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import type { LocalePreference } from '../i18n-core';
 import { localArea, type Area } from './area';
@@ -48,9 +48,6 @@ export function settingsFrom(snapshot: Record<string, unknown>): GuideSettings {
   }
   return sanitizeSettings(snapshot[KEY.legacySettings]).value;
 }
-
-export const sameSettings = (a: GuideSettings, b: GuideSettings) =>
-  a.guideEnabled === b.guideEnabled && a.locale === b.locale && a.disabledNetworks.join() === b.disabledNetworks.join();
 
 let area: Area | null = null;
 const getArea = () => (area ??= localArea());

@@ -1,5 +1,5 @@
-// THE learner store: one zustand (vanilla) store per context — popup, options, welcome, content script,
-// background — bound to storage.local. storage.local is the single source of truth; each store is a cache of it
+// THE learner store: one zustand (vanilla) store per context — popup, options, welcome, background — bound to
+// storage.local (the networks' tabs hold none: they ask the background, components/state/guide-service.ts). storage.local is the single source of truth; each store is a cache of it
 // that every context keeps current through storage.onChanged, so a change made anywhere reaches every open context.
 //
 // Writes are small and never clobber another context's work:
@@ -10,7 +10,7 @@
 //     lock (Web Locks across extension pages and the worker), applied to what is stored *now*, not to this
 //     context's possibly stale copy;
 //   - notes are one key per lesson; the active task is one key.
-// No React here: the content script may import this module (zustand/vanilla is ~1 KB).
+// No React here: the background imports this module.
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Network } from '../../lessons/sites/types';
 import type { LearningPath, Pack } from '../../lessons/pack/types';

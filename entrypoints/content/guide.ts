@@ -1,7 +1,6 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { resolveLocale, type Locale } from '../../components/i18n-core';
 import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/Overlay';
 import {
   GUIDE_ACTION,
@@ -11,17 +10,11 @@ import {
   type GuideReply,
   type GuideRequest,
 } from '../../components/state/guide-protocol';
-import { PACKS_REVISION_KEY } from '../../components/packs/runtime';
-import { KEY, parseFactKey } from '../../components/state/schema';
-import type { GuideSettings } from '../../components/state/settings';
 import { mergeAnchors } from '../../lessons/sites/merge';
 import type { AnchorRegistry, SiteAdapter } from '../../lessons/sites/types';
 import { watchAnchors, type AnchorStates, type AnchorWatch } from './anchor-watcher';
 import { ruleAnchor, watchCompletion, type CompletionWatch } from './completion';
 import { watchNavigation } from './navigation';
-
-/** Storage changes come in bursts (a step done writes two or three keys): one request for the whole burst. */
-const REFRESH_DELAY_MS = 60;
 
 type Theme = 'light' | 'dark';
 const systemTheme = (): Theme => (matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light');
@@ -50,18 +43,21 @@ function pageKindHere(site: SiteAdapter, url: URL): string | null {
 }
 
 /**
- * Everything the guide does on one tab once it is switched on. The background runs the engine and keeps the
- * learner's state; this side says which page it is on, shows what comes back beside the real controls, keeps the
- * anchors it needs resolved, and sends back the learner's actions and the steps' completion signals.
- * `stop()` removes every trace of it.
+ * Everything the guide does on one tab. The background runs the engine and keeps the learner's state, switches
+ * included; this side says which page it is on, shows what comes back beside the real controls (or nothing, when
+ * the guide is off here), keeps the anchors it needs resolved, and sends back the learner's actions and the steps'
+ * completion signals. `stop()` removes every trace of it.
  */
 export function createGuideController(
   ctx: ContentScriptContext,
   site: SiteAdapter,
-  /** The page kind changed, or the background answered for the page (`answered`: there is a guide to show). */
-  onPage: (pageKind: string | null, answered: boolean) => void,
+  /** The page kind changed, or whether the overlay should be there changed (`visible`). */
+  onPage: (pageKind: string | null, visible: boolean) => void,
 ) {
   let running = false;
+  /** The background's last word: the guide is on here (true), off (false), not known yet (null). */
+  let on: boolean | null = null;
+  let themedUrl = '';
   let registry: AnchorRegistry = site.anchors;
   let overridesJson = '';
   let pageKind: string | null = null;
@@ -69,13 +65,9 @@ export function createGuideController(
   let anchorNames = '';
   let completion: CompletionWatch | null = null;
   let completionKey = '';
-  let settings: GuideSettings | null = null;
   let navigationWatched = false;
-  let refreshTimer: ReturnType<typeof setTimeout> | undefined;
   let requestSeq = 0;
   let celebration: ReturnType<typeof setTimeout> | undefined;
-
-  const locale = (): Locale => resolveLocale(settings?.locale, browser.i18n.getUILanguage());
 
   /** A message that fails (the extension was reloaded, the worker is gone) must never reach the page's console. */
   async function send<T>(message: object): Promise<T | null> {
@@ -83,9 +75,10 @@ export function createGuideController(
     try {
       return (await browser.runtime.sendMessage(message)) as T;
     } catch {
-      if (!ctx.isInvalid) {
+      // The overlay shows that it could not load, rather than nothing; unless the learner had switched it off here.
+      if (!ctx.isInvalid && on !== false) {
         overlay.setState({ error: true });
-        onPage(pageKind, true); // the overlay shows that it could not load, rather than nothing
+        onPage(pageKind, true);
       }
       return null;
     }
@@ -132,13 +125,35 @@ export function createGuideController(
     actions,
   }));
 
+  /** Stops finding controls and watching for completion (the guide went off, or the extension went away). */
+  function release() {
+    anchorWatch?.stop();
+    anchorWatch = null;
+    anchorNames = '';
+    completion?.stop();
+    completion = null;
+    completionKey = '';
+  }
+
   /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
   async function refresh() {
     const seq = ++requestSeq;
-    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind, locale: locale() };
+    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind };
     const reply = await send<GuideReply>(request);
     // A slower answer to an older question (the page changed meanwhile) is dropped.
     if (!reply || seq !== requestSeq || !running) return;
+    on = reply.on;
+    if (!reply.on) {
+      release();
+      clearTimeout(celebration);
+      overlay.setState({ guide: null, anchors: {}, error: false });
+      onPage(pageKind, false);
+      return;
+    }
+    if (themedUrl !== location.href) {
+      themedUrl = location.href;
+      followTheme();
+    }
     const overrides = JSON.stringify(reply.anchorOverrides);
     if (overrides !== overridesJson) {
       overridesJson = overrides;
@@ -168,7 +183,7 @@ export function createGuideController(
       });
     }
     // The anchors are resolved first, so the overlay renders once with the guide and its controls together.
-    overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: request.locale, error: false });
+    overlay.setState({ guide, resumeTitle: reply.resumeTitle, locale: reply.locale, error: false });
     onPage(pageKind, true);
 
     const stepKey = task ? `${task.packId}/${task.lessonId}/${task.stepId}` : '';
@@ -179,14 +194,6 @@ export function createGuideController(
       if (completion) for (const [name, state] of Object.entries(overlay.getState().anchors)) completion.onAnchor(name, state.element);
     }
   }
-
-  const scheduleRefresh = () => {
-    clearTimeout(refreshTimer);
-    refreshTimer = setTimeout(() => void refresh(), REFRESH_DELAY_MS);
-  };
-  /** Only changes that can change what this page shows: not notes, notices, backups or the trainer flag. */
-  const affectsGuide = (key: string) =>
-    key === KEY.learner || key === KEY.activeTask || key === KEY.presets || key === PACKS_REVISION_KEY || parseFactKey(key) !== null;
 
   /**
    * Light or dark like the site. Its marker costs nothing to read; without one, computing the page's style while
@@ -205,21 +212,16 @@ export function createGuideController(
 
   function showPage(url: URL) {
     pageKind = pageKindHere(site, url);
-    onPage(pageKind, false);
-    followTheme();
+    onPage(pageKind, on === true);
     overlay.setState((s) => ({ ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
     completion?.onNavigate(url);
-    void refresh();
+    // Switched off here: nothing to ask on each of the site's navigations; the background says when that changes.
+    if (on !== false) void refresh();
   }
 
   return {
     overlay,
-    /** storage.local keys just changed (the tab's one storage listener, content/run.tsx, passes them on). */
-    storageChanged(keys: string[]) {
-      if (running && keys.some(affectsGuide)) scheduleRefresh();
-    },
-    start(next: GuideSettings) {
-      settings = next;
+    start() {
       running = true;
       if (!navigationWatched) {
         navigationWatched = true;
@@ -227,16 +229,14 @@ export function createGuideController(
       }
       showPage(new URL(location.href));
     },
+    /** The background says the switches, the language, the packs or the progress changed. */
+    changed() {
+      if (running) void refresh();
+    },
     stop() {
       running = false;
-      clearTimeout(refreshTimer);
       clearTimeout(celebration);
-      anchorWatch?.stop();
-      anchorWatch = null;
-      anchorNames = '';
-      completion?.stop();
-      completion = null;
-      completionKey = '';
+      release();
     },
   };
 }
