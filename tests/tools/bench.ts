@@ -64,6 +64,9 @@ interface RunFigures {
   scriptDurationMs: number;
   /** The first compile of the extension's content scripts (trace event v8.compile, thread time; part of jsMs). */
   compileMs: number;
+  /** Style, layout, paint, layerisation and commit on the page's main thread outside scripts (trace). */
+  renderMs: number;
+  layerizes: number;
   taskMs: number;
   heapUsedMB: number;
   longTasks: number;
@@ -222,6 +225,8 @@ async function metrics(cdp: CDPSession): Promise<Metrics> {
 
 /** Script work as the trace shows it: a script run, a callback, a timer, a frame callback, an event, a microtask run. */
 const SCRIPT_EVENTS = new Set(['EvaluateScript', 'FunctionCall', 'TimerFire', 'FireAnimationFrame', 'FireIdleCallback', 'EventDispatch', 'RunMicrotasks']);
+/** The main thread's rendering work as DevTools names it: style, layout, pre-paint, paint, layerisation, commit. */
+const RENDER_EVENTS = new Set(['UpdateLayoutTree', 'Layout', 'PrePaint', 'Paint', 'Layerize', 'Commit']);
 
 interface TraceEvent {
   name?: string;
@@ -245,6 +250,10 @@ interface TracedScript {
   scriptMs: number;
   /** Thread time of the first compile of the extension's content scripts (part of scriptMs). */
   compileMs: number;
+  /** Thread time of the rendering the page's main thread did outside scripts (forced layouts are in scriptMs). */
+  renderMs: number;
+  /** How many times the page was layerised (each visible change of a fixed overlay re-layerises the whole page). */
+  layerizes: number;
 }
 
 /**
@@ -257,7 +266,7 @@ interface TracedScript {
 async function startScriptTrace(cdp: CDPSession): Promise<{ stop(page: string | MainThread): Promise<TracedScript> }> {
   const events: TraceEvent[] = [];
   const collect = ({ value }: { value: object[] }) => {
-    for (const event of value as TraceEvent[]) if (event.ph === 'X' && event.dur && (SCRIPT_EVENTS.has(event.name!) || event.name === 'ParseHTML' || event.name === 'v8.compile')) events.push(event);
+    for (const event of value as TraceEvent[]) if (event.ph === 'X' && event.dur && (SCRIPT_EVENTS.has(event.name!) || RENDER_EVENTS.has(event.name!) || event.name === 'ParseHTML' || event.name === 'v8.compile')) events.push(event);
   };
   cdp.on('Tracing.dataCollected', collect);
   await cdp.send('Tracing.start', { traceConfig: { includedCategories: ['devtools.timeline', 'v8.execute'] }, transferMode: 'ReportEvents' });
@@ -275,14 +284,21 @@ async function startScriptTrace(cdp: CDPSession): Promise<{ stop(page: string | 
       const ms = (e: TraceEvent) => (e.tdur ?? e.dur!) / 1000;
       let scriptMs = 0;
       let compileMs = 0;
-      let outerEnd = -Infinity;
+      let renderMs = 0;
+      let layerizes = 0;
+      let outerEnd = -Infinity; // of the last outermost event counted, script or rendering
       for (const e of thread) {
         if (e.name === 'v8.compile' && String(e.args?.data?.url ?? '').startsWith('chrome-extension://')) compileMs += ms(e);
-        if (!SCRIPT_EVENTS.has(e.name!) || e.ts! < outerEnd) continue; // nested inside one already counted
-        scriptMs += ms(e);
+        const script = SCRIPT_EVENTS.has(e.name!);
+        if ((!script && !RENDER_EVENTS.has(e.name!)) || e.ts! < outerEnd) continue; // nested inside one already counted
+        if (script) scriptMs += ms(e);
+        else {
+          renderMs += ms(e);
+          if (e.name === 'Layerize') layerizes++;
+        }
         outerEnd = e.ts! + e.dur!;
       }
-      return { thread: main, scriptMs, compileMs };
+      return { thread: main, scriptMs, compileMs, renderMs, layerizes };
     },
   };
 }
@@ -367,6 +383,8 @@ class Lab {
         jsMs: traced.scriptMs,
         scriptDurationMs: load.script,
         compileMs: traced.compileMs,
+        renderMs: traced.renderMs,
+        layerizes: traced.layerizes,
         taskMs: load.task,
         heapUsedMB: heap.heap / 2 ** 20,
         longTasks: tasks.length,
@@ -461,6 +479,7 @@ interface PageSummary {
   addedJsMs: Stat;
   addedScriptDurationMs: Stat;
   compileMs: Stat;
+  addedRenderMs: Stat;
   addedTaskMs: Stat;
   addedLongTasks: Stat;
   startupLongRuns: number;
@@ -479,6 +498,7 @@ function summarise(r: PageResult): PageSummary {
     addedJsMs: added(r, (f) => f.jsMs),
     addedScriptDurationMs: added(r, (f) => f.scriptDurationMs),
     compileMs: stat(r.on.map((f) => f.compileMs)),
+    addedRenderMs: added(r, (f) => f.renderMs),
     addedTaskMs: added(r, (f) => f.taskMs),
     addedLongTasks: added(r, (f) => f.longTasks),
     startupLongRuns: r.on.filter((f) => f.startupLongTaskMs !== null).length,
@@ -503,6 +523,8 @@ function pageTable(r: PageResult): string {
     three('script time (trace), load + settle (ms)', (f) => f.jsMs),
     three('  of which: compile of content scripts (ms)', (f) => f.compileMs),
     three('  CDP ScriptDuration, same window (ms)', (f) => f.scriptDurationMs),
+    three('rendering outside scripts (trace) (ms)', (f) => f.renderMs),
+    three('  of which: layerisations (count)', (f) => f.layerizes, 0),
     three('task time, load + settle (ms)', (f) => f.taskMs),
     three('long tasks during load (count)', (f) => f.longTasks, 0),
     three('long tasks during load (total ms)', (f) => f.longTaskMs),
@@ -537,13 +559,13 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
 }
 
 function summaryTable(summaries: PageSummary[]): string {
-  const head = ['page', 'added script ms', 'ScriptDuration ms', 'compile ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
-  const widths = [36, 20, 20, 18, 24, 12, 22, 20, 22];
+  const head = ['page', 'added script ms', 'ScriptDuration ms', 'compile ms', 'added render ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
+  const widths = [36, 20, 20, 18, 22, 24, 12, 22, 20, 22];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
   return [
     line(head),
     ...summaries.map((s) =>
-      line([s.file, fmt(s.addedJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
+      line([s.file, fmt(s.addedJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedRenderMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
     ),
   ].join('\n');
 }
