@@ -169,6 +169,6 @@ test('README screenshot: what a learner sees on LinkedIn', async ({ context, ser
   await page.setViewportSize({ width: 1100, height: 560 });
   await page.goto('https://www.linkedin.com/feed/');
   await expect(page.getByTestId('tw-hint')).toBeVisible();
-  await page.waitForTimeout(400); // let the entrance animation finish
+  await page.waitForTimeout(300); // the ring and the card follow their control after the next paint: let them settle
   await page.screenshot({ path: resolve(projectRoot, 'tests/e2e/screenshots/learner-linkedin.png') });
 });
