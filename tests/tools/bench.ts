@@ -4,11 +4,11 @@
 // interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds. The main-thread budget
 // is judged on the script time a trace shows (compiles and microtasks included, which ScriptDuration leaves out).
 //
-//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout]
+//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off]
 //
 // --reference loads a minimal overlay of tests/tools/reference-overlays instead of our extension: DESIGN's reference
 // points (preact, vanilla), or the floor of a guide that finds controls and shows a hint at load (scout), measured by
-// the same method.
+// the same method. --guide-off measures our extension on a tab where the learner switched the guide off.
 //
 // A measuring tool, not a test: budgets print PASS/OVER and the exit code is 0 unless something could not be measured.
 import { build } from 'esbuild';
@@ -38,6 +38,8 @@ interface Options {
   batchGapMs: number;
   pageFilter: string | null;
   reference: 'preact' | 'vanilla' | 'scout' | null;
+  /** The learner switched the guide off: what the extension costs a tab where it shows nothing. */
+  guideOff: boolean;
 }
 
 interface BurstFigures {
@@ -93,7 +95,7 @@ interface PageResult {
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null };
+  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null, guideOff: false };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min}`);
@@ -107,8 +109,9 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--batch-gap') options.batchGapMs = number(flag, argv[++i], 0);
     else if (flag === '--json' && argv[i + 1]) options.json = path.resolve(argv[++i]!);
     else if (flag === '--page' && argv[i + 1]) options.pageFilter = argv[++i]!;
+    else if (flag === '--guide-off') options.guideOff = true;
     else if (flag === '--reference' && ['preact', 'vanilla', 'scout'].includes(argv[i + 1] ?? '')) options.reference = argv[++i] as 'preact' | 'vanilla' | 'scout';
-    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout]`);
+    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off]`);
   }
   return options;
 }
@@ -305,6 +308,8 @@ async function startScriptTrace(cdp: CDPSession): Promise<{ stop(page: string | 
 
 class Lab {
   private served: { url: string; body: string; headers: Record<string, string> } | null = null;
+  /** Whether loads wait for the overlay's ready mark (not when the guide is switched off). */
+  private overlayExpected = true;
   private constructor(
     readonly withExtension: boolean,
     private readonly context: BrowserContext,
@@ -348,6 +353,17 @@ class Lab {
     return lab;
   }
 
+  /** The learner's switch, as the popup writes it (the learner record in storage.local), set from the worker. */
+  async switchGuideOff(): Promise<void> {
+    const worker = this.context.serviceWorkers()[0];
+    if (!worker) throw new Error('no service worker to switch the guide off from');
+    await worker.evaluate(async () => {
+      const { learner } = await chrome.storage.local.get('learner');
+      await chrome.storage.local.set({ learner: { ...(learner as object | undefined), guideEnabled: false } });
+    });
+    this.overlayExpected = false;
+  }
+
   async close(): Promise<void> {
     await this.context.close().catch(() => undefined);
     rmSync(this.userDataDir, { recursive: true, force: true });
@@ -372,7 +388,7 @@ class Lab {
       const traced = await trace.stop(this.served.url);
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await metrics(cdp);
-      const [readyInWindow, readyMs, startupLongTaskMs, readyAt] = this.withExtension
+      const [readyInWindow, readyMs, startupLongTaskMs, readyAt] = this.withExtension && this.overlayExpected
         ? await this.readiness(page)
         : [null, null, null, null];
       const tasks = (await page.evaluate('window.__twLongTasks.slice()')) as Array<[number, number]>;
@@ -587,7 +603,9 @@ async function main(): Promise<void> {
   if (!pages.length) throw new Error(`no saved page matches ${options.pageFilter}`);
 
   const chromiumVersion = spawnSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', ['--version'], { encoding: 'utf8' }).stdout.trim();
-  const measured = options.reference ? `the reference overlay "${options.reference}" (tests/tools/reference-overlays), not our extension` : path.relative(projectRoot, chromeBuild);
+  const measured = options.reference
+    ? `the reference overlay "${options.reference}" (tests/tools/reference-overlays), not our extension`
+    : `${path.relative(projectRoot, chromeBuild)}${options.guideOff ? ', with the guide switched off by the learner' : ''}`;
   process.stdout.write(`${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\nextension on: ${measured}\n\n`);
 
   const results: PageResult[] = [];
@@ -595,6 +613,7 @@ async function main(): Promise<void> {
   let off: Lab | null = null;
   try {
     on = await Lab.launch(snapshot);
+    if (options.guideOff) await on.switchGuideOff();
     off = await Lab.launch(null);
     // One discarded load each: first-run costs (profile creation, extension install, font caches) are not the page's.
     const first = pages[0]!;
