@@ -10,7 +10,7 @@ import { SITE_MATCHES } from '../../lessons/sites/matches';
 const tabs = [{ id: 3 }, { id: 7 }, { id: 9, discarded: true }];
 const query = vi.fn(async () => tabs);
 const sendMessage = vi.fn(async () => undefined);
-const executeScript = vi.fn(async () => []);
+const executeScript = vi.fn(async (_options: unknown) => []);
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 beforeAll(() => {

@@ -13,5 +13,22 @@ export function mountReferenceHost(): HTMLElement {
   return container;
 }
 
+/** The minimal overlay's one component without a framework: a card with a title, a line of text and a button. */
+export function referenceCard(titleText: string, bodyText: string): HTMLElement {
+  const card = document.createElement('div');
+  card.className = 'card';
+  card.setAttribute('role', 'dialog');
+  card.setAttribute('aria-label', titleText);
+  const title = document.createElement('h2');
+  title.textContent = titleText;
+  const text = document.createElement('p');
+  text.textContent = bodyText;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.textContent = 'Got it';
+  card.append(title, text, button);
+  return card;
+}
+
 /** The bench waits for this mark (tests/tools/bench.ts READY_MARK), as it does for our overlay. */
 export const markReady = () => performance.mark('training-wheels:ready');

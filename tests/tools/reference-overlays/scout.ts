@@ -7,7 +7,7 @@ import { watchAnchors } from '../../../entrypoints/content/anchor-watcher';
 import { linkedin } from '../../../lessons/sites/linkedin';
 import { x } from '../../../lessons/sites/x';
 import { youtube } from '../../../lessons/sites/youtube';
-import { markReady, mountReferenceHost } from './mount';
+import { markReady, mountReferenceHost, referenceCard } from './mount';
 
 const host = location.hostname;
 const site = host.endsWith('linkedin.com') ? linkedin : host.endsWith('youtube.com') ? youtube : x;
@@ -24,18 +24,7 @@ interface Reply {
 }
 
 function showCard(reply: Reply): HTMLElement {
-  const card = document.createElement('div');
-  card.className = 'card';
-  card.setAttribute('role', 'dialog');
-  card.setAttribute('aria-label', reply.title);
-  const title = document.createElement('h2');
-  title.textContent = reply.title;
-  const text = document.createElement('p');
-  text.textContent = reply.text;
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.textContent = 'Got it';
-  card.append(title, text, button);
+  const card = referenceCard(reply.title, reply.text);
   mountReferenceHost().append(card);
   markReady();
   return card;
