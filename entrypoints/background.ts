@@ -43,9 +43,10 @@ export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must have them registered at once.
   openWelcomeOnInstall();
   reattachToOpenTabs();
-  serveGuideToContentScripts();
+  const migrated = migrateStorage();
+  serveGuideToContentScripts(migrated);
   scheduleSubscriptionChecks();
   runXapiOutbox();
   // The policy writes into the learner's storage: after the migration brought it to the current schema.
-  followEnterprisePolicy(migrateStorage());
+  followEnterprisePolicy(migrated);
 });

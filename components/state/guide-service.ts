@@ -27,8 +27,11 @@ import { getLearnerStore, type LearnerStore } from './store';
 
 let packs: Pack[] = [];
 let store: LearnerStore | null = null;
+/** Stored data brought to the current schema: before that, a v1 learner's switches are not in the learner record. */
+let migrated: Promise<unknown> = Promise.resolve();
 
 async function ready(): Promise<LearnerStore> {
+  await migrated;
   packs = await packsInUse();
   store ??= getLearnerStore({ packs: () => packs });
   await store.ready;
@@ -115,14 +118,17 @@ const affectsGuide = (key: string) =>
 /** Storage changes come in bursts (a step done writes two or three keys): one notice for the whole burst. */
 const NOTIFY_DELAY_MS = 60;
 
-/** The networks' open tabs (host permissions let the background see their URLs, and only theirs). */
-const networkTabIds = async () =>
-  (await browser.tabs.query({ url: SITE_MATCHES })).flatMap((tab) => (tab.id === undefined || tab.discarded ? [] : [tab.id]));
+/** Each of the networks' open tabs (host permissions let the background see their URLs, and only theirs). */
+const eachNetworkTab = (act: (tabId: number) => void) =>
+  browser.tabs.query({ url: SITE_MATCHES }).then(
+    (tabs) => tabs.forEach((tab) => tab.id !== undefined && !tab.discarded && act(tab.id)),
+    () => undefined,
+  );
 
 /**
  * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
- * then follows the flag itself: at each page's first request while the flag is on, and into every open tab when it
- * is switched on. Injecting twice is harmless (the script knows it is there). A tab that cannot take scripts (an
+ * then follows the flag itself: with a page's requests while the flag is on, and into every open tab when it is
+ * switched on. Injecting again is harmless (the script knows it is there). A tab that cannot take scripts (an
  * error page, say) is left as it is.
  */
 const injectTrainerMode = (tabId: number, frameId?: number) =>
@@ -133,10 +139,12 @@ const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_
 
 /**
  * Registers the message handlers and the one storage listener that keeps the networks' tabs current (call
- * synchronously at the background's start). Tabs never read storage: each write would otherwise reach every
- * open tab of four busy sites, the learner's whole record copied into each.
+ * synchronously at the background's start; answers wait for `migration`, the storage brought to the current schema).
+ * Tabs never read storage: each write would otherwise reach every open tab of four busy sites, the learner's whole
+ * record copied into each.
  */
-export function serveGuideToContentScripts(): void {
+export function serveGuideToContentScripts(migration: Promise<unknown>): void {
+  migrated = migration;
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
     if (isGuideRequest(message)) {
       const tabId = sender.tab?.id;
@@ -153,12 +161,10 @@ export function serveGuideToContentScripts(): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (changes[TRAINER_MODE_KEY]?.newValue === true) void networkTabIds().then((ids) => ids.forEach((id) => injectTrainerMode(id)));
+    if (changes[TRAINER_MODE_KEY]?.newValue === true) void eachNetworkTab((id) => void injectTrainerMode(id));
     if (!Object.keys(changes).some(affectsGuide)) return;
     clearTimeout(timer);
-    timer = setTimeout(async () => {
-      // A tab whose content script is not there (still loading, or not ours to reach) just does not answer.
-      for (const id of await networkTabIds()) browser.tabs.sendMessage(id, { type: GUIDE_CHANGED }).catch(() => undefined);
-    }, NOTIFY_DELAY_MS);
+    // A tab whose content script is not there (still loading, or not ours to reach) just does not answer.
+    timer = setTimeout(() => void eachNetworkTab((id) => void browser.tabs.sendMessage(id, { type: GUIDE_CHANGED }).catch(() => undefined)), NOTIFY_DELAY_MS);
   });
 }

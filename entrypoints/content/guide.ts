@@ -51,8 +51,8 @@ function pageKindHere(site: SiteAdapter, url: URL): string | null {
 export function createGuideController(
   ctx: ContentScriptContext,
   site: SiteAdapter,
-  /** The page kind changed, or whether the overlay should be there changed (`visible`). */
-  onPage: (pageKind: string | null, visible: boolean) => void,
+  /** The page kind changed, or whether the overlay should be there (`visible`; null: as it was). */
+  onPage: (pageKind: string | null, visible: boolean | null) => void,
 ) {
   let running = false;
   /** The background's last word: the guide is on here (true), off (false), not known yet (null). */
@@ -212,7 +212,7 @@ export function createGuideController(
 
   function showPage(url: URL) {
     pageKind = pageKindHere(site, url);
-    onPage(pageKind, on === true);
+    onPage(pageKind, null);
     overlay.setState((s) => ({ ui: { ...s.ui, cardHidden: false, expandedHint: null } }));
     completion?.onNavigate(url);
     // Switched off here: nothing to ask on each of the site's navigations; the background says when that changes.

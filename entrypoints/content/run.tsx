@@ -21,15 +21,15 @@ export function runGuide(ctx: ContentScriptContext, site: SiteAdapter): void {
     ui = null;
   };
   const guide = createGuideController(ctx, site, (pageKind, visible) => {
-    if (!visible) return unmount();
-    if (!ui) {
+    if (visible === false) return unmount();
+    if (visible && !ui) {
       const mounted = mountOverlayHost({ 'data-network': site.network });
       const root = createRoot(mounted.container);
       root.render(<Overlay store={guide.overlay} />);
       ui = { ...mounted, root };
       performance.mark('training-wheels:ready');
     }
-    ui.host.setAttribute('data-page-kind', pageKind ?? '');
+    ui?.host.setAttribute('data-page-kind', pageKind ?? '');
   });
 
   // The background tells this tab when the switches, the language, the packs or the progress change: the tab

@@ -16,7 +16,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(() => {
   Object.assign(fakeBrowser.tabs, { query, sendMessage });
   Object.assign(fakeBrowser, { scripting: { executeScript } });
-  serveGuideToContentScripts();
+  serveGuideToContentScripts(Promise.resolve());
 });
 afterAll(() => fakeBrowser.reset());
 beforeEach(() => {
