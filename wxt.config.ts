@@ -7,7 +7,7 @@ import { brandPackPlugin, loadBrandPack } from './components/packs/brand';
 const brandPack = process.env.TW_PACK ? loadBrandPack(process.env.TW_PACK) : null;
 const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
 
-// The content script runs on every tab of four heavy sites: its React code is served by Preact's core and
+// The overlay's UI runs on the tabs of four heavy sites: its React code is served by Preact's core and
 // hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
 // Popup, options and welcome pages keep React 19.
 const overlayReact = resolve(__dirname, 'components/overlay/react-lite.ts');
@@ -51,7 +51,8 @@ export default defineConfig({
   }),
   hooks: {
     'vite:build:extendConfig': (entrypoints, config) => {
-      if (!entrypoints.some((e) => e.type === 'content-script')) return;
+      // The content scripts and the overlay's UI, which the background injects into the same isolated world.
+      if (!entrypoints.some((e) => e.type === 'content-script' || e.name === 'overlay-ui')) return;
       const alias = config.resolve?.alias ?? {};
       const existing = (
         Array.isArray(alias)

@@ -1,4 +1,4 @@
-// Trainer mode, injected on demand by the background into a network tab (see entrypoints/content/trainer-hook.ts):
+// Trainer mode, injected on demand by the background into a network tab (components/state/guide-service.ts):
 // only trainers who switched it on pay for it. It runs in the content scripts' isolated world.
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { watchTrainerMode } from '../components/trainer/mode';

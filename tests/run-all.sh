@@ -19,7 +19,7 @@ step "Build: Chrome MV3 and Firefox"
 npx wxt build
 npx wxt build -b firefox
 
-step "Content script size budget (≤ 25 KB gzip each)"
+step "Content script size budget (≤ 25 KB gzip each, with the overlay UI)"
 npx tsx tests/tools/check-size.ts
 
 step "Unit tests (vitest)"

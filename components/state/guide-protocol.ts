@@ -18,6 +18,11 @@ export interface GuideRequest {
   type: typeof GUIDE_REQUEST;
   network: Network;
   pageKind: string | null;
+  /**
+   * The tab has not got the overlay's UI yet: if the guide is on there, the background injects it into the sender's
+   * frame before it answers (entrypoints/overlay-ui.ts), so tabs where the guide is off never load it.
+   */
+  withUi?: boolean;
 }
 
 export type GuideReply = { on: false } | GuideShown;

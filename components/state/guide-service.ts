@@ -135,6 +135,20 @@ const injectTrainerMode = (tabId: number, frameId?: number) =>
   browser.scripting
     .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: ['/trainer-mode.js'] })
     .catch(() => undefined);
+/**
+ * The overlay's UI goes into a frame with the first answer that the guide is on there (the request says the tab
+ * lacks it), before the answer: the content script finds it when the answer arrives. A frame that cannot take
+ * scripts gets the answer without it, and asks again with its next request.
+ */
+const injectOverlayUi = (tabId: number, frameId = 0) =>
+  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/overlay-ui.js'] }).catch(() => undefined);
+
+async function answerPage(request: GuideRequest, tabId: number | undefined, frameId: number | undefined): Promise<GuideReply> {
+  const reply = await guideFor(request);
+  if (reply.on && request.withUi && tabId !== undefined) await injectOverlayUi(tabId, frameId);
+  return reply;
+}
+
 const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_KEY))[TRAINER_MODE_KEY] === true;
 
 /**
@@ -152,7 +166,7 @@ export function serveGuideToContentScripts(migration: Promise<unknown>): void {
         void trainerModeOn().then((on) => {
           if (on) void injectTrainerMode(tabId, sender.frameId);
         });
-      return guideFor(message);
+      return answerPage(message, tabId, sender.frameId);
     }
     if (isGuideAction(message)) return applyGuideAction(message.action);
     return undefined;

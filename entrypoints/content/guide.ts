@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { createStore, type StoreApi } from 'zustand/vanilla';
-import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/Overlay';
+import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/state';
 import {
   GUIDE_ACTION,
   GUIDE_REQUEST,
@@ -51,9 +51,14 @@ function pageKindHere(site: SiteAdapter, url: URL): string | null {
 export function createGuideController(
   ctx: ContentScriptContext,
   site: SiteAdapter,
-  /** The page kind changed, or whether the overlay should be there (`visible`; null: as it was). */
-  onPage: (pageKind: string | null, visible: boolean | null) => void,
+  view: {
+    /** The page kind changed, or whether the overlay should be there (`visible`; null: as it was). */
+    onPage(pageKind: string | null, visible: boolean | null): void;
+    /** Whether this tab still lacks the overlay's UI (the background injects it with an answer that says on). */
+    needsUi(): boolean;
+  },
 ) {
+  const { onPage } = view;
   let running = false;
   /** The background's last word: the guide is on here (true), off (false), not known yet (null). */
   let on: boolean | null = null;
@@ -138,7 +143,7 @@ export function createGuideController(
   /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
   async function refresh() {
     const seq = ++requestSeq;
-    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind };
+    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind, withUi: view.needsUi() };
     const reply = await send<GuideReply>(request);
     // A slower answer to an older question (the page changed meanwhile) is dropped.
     if (!reply || seq !== requestSeq || !running) return;

@@ -21,7 +21,7 @@ import { CHROMIUM_ARGS } from '../e2e/fixtures';
 import { chromeBuild, projectRoot, realPagesDir, requireRealPages } from '../e2e/paths';
 import { readServed } from '../e2e/served';
 import { resolverBundle } from './audit-anchors';
-import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSizes, kb, type ScriptSize } from './check-size';
+import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSizes, describeSize, loadedGzipBytes, type ScriptSize } from './check-size';
 import { SITE_MATCHES } from '../../lessons/sites/matches';
 
 const BUDGET = { addedScriptMs: 10, perBatchMs: 2, resolveMs: 5, longTaskMs: 50 };
@@ -561,7 +561,7 @@ function pageTable(r: PageResult): string {
 function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
   const v = (ok: boolean) => (ok ? 'PASS' : 'OVER');
   const lines = sizes.map(
-    (s) => `${v(s.gzipBytes <= CONTENT_SCRIPT_BUDGET_BYTES)}  ${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw) — budget ≤ 25 KB`,
+    (s) => `${v(loadedGzipBytes(s) <= CONTENT_SCRIPT_BUDGET_BYTES)}  ${describeSize(s)} — budget ≤ 25 KB`,
   );
   for (const s of summaries) {
     lines.push(

@@ -1,6 +1,7 @@
 // Byte budget of the content script (../shared/DESIGN.md, "Budgets"): it is loaded on every tab of four heavy sites,
-// so each built content script must stay ≤ 25 KB gzip (zlib level 9, 1 KB = 1024 bytes). Deterministic, so it is
-// checked by the test command; the timing budgets are measured by `npm run bench` (tests/tools/bench.ts).
+// so each built content script must stay ≤ 25 KB gzip (zlib level 9, 1 KB = 1024 bytes), together with the overlay's
+// UI (overlay-ui.js), which the background injects into the tabs where the guide is on: a tab showing the guide loads
+// both. Deterministic, so it is checked by the test command; the timing budgets are measured by `npm run bench`.
 //
 //   npx tsx tests/tools/check-size.ts [EXTENSION_DIR]     (default .output/chrome-mv3, built by `npx wxt build`)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -16,20 +17,32 @@ export interface ScriptSize {
   file: string;
   bytes: number;
   gzipBytes: number;
+  /** The overlay's UI, which tabs where the guide is on load as well (null: the build has none, e.g. a reference). */
+  ui: { bytes: number; gzipBytes: number } | null;
 }
+
+/** What a tab where the guide is on loads: the content script and the overlay's UI. */
+export const loadedGzipBytes = (s: ScriptSize) => s.gzipBytes + (s.ui?.gzipBytes ?? 0);
 
 /** Raw and gzip (level 9) size of every content script of a build; throws when the build has none. */
 export function contentScriptSizes(buildDir = defaultBuildDir): ScriptSize[] {
   const dir = path.join(buildDir, 'content-scripts');
   const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')).sort() : [];
   if (!files.length) throw new Error(`no content script in ${dir}: run \`npx wxt build\` first`);
-  return files.map((f) => {
-    const bytes = readFileSync(path.join(dir, f));
-    return { file: `content-scripts/${f}`, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
-  });
+  const measure = (file: string) => {
+    const bytes = readFileSync(file);
+    return { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  };
+  const uiFile = path.join(buildDir, 'overlay-ui.js');
+  const ui = existsSync(uiFile) ? measure(uiFile) : null;
+  return files.map((f) => ({ file: `content-scripts/${f}`, ...measure(path.join(dir, f)), ui }));
 }
 
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+
+export const describeSize = (s: ScriptSize) =>
+  `${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw)` +
+  (s.ui ? ` + overlay UI where the guide is on ${kb(s.ui.gzipBytes)} KB gzip (${kb(s.ui.bytes)} KB raw) = ${kb(loadedGzipBytes(s))} KB gzip` : '');
 
 function main(): number {
   const buildDir = path.resolve(process.argv[2] ?? defaultBuildDir);
@@ -42,13 +55,13 @@ function main(): number {
   }
   let over = 0;
   for (const s of sizes) {
-    const ok = s.gzipBytes <= CONTENT_SCRIPT_BUDGET_BYTES;
+    const ok = loadedGzipBytes(s) <= CONTENT_SCRIPT_BUDGET_BYTES;
     if (!ok) over++;
-    process.stdout.write(`${ok ? 'PASS' : 'OVER'} ${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw), budget 25 KB\n`);
+    process.stdout.write(`${ok ? 'PASS' : 'OVER'} ${describeSize(s)}, budget 25 KB\n`);
   }
   if (over) {
     process.stderr.write(
-      `check-size: ${over} content script(s) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes). ` +
+      `check-size: ${over} content script(s) (with the overlay UI) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes). ` +
         'It loads on every tab of four heavy sites: load heavy code only when a lesson applies, or trim dependencies ' +
         '(see BENCHMARKS.md for what the bytes are).\n',
     );

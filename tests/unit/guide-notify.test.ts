@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { serveGuideToContentScripts } from '../../components/state/guide-service';
-import { GUIDE_CHANGED } from '../../components/state/guide-protocol';
+import { GUIDE_CHANGED, type GuideReply, type GuideRequest } from '../../components/state/guide-protocol';
 import { SITE_MATCHES } from '../../lessons/sites/matches';
 
 // The networks' tabs never read storage: the background follows it for them and tells them when to ask again.
-// tabs.query, tabs.sendMessage and scripting are not in the fake browser; they are stubbed here.
+// tabs.query, tabs.sendMessage, scripting and i18n.getUILanguage are not in the fake browser; they are stubbed here.
 const tabs = [{ id: 3 }, { id: 7 }, { id: 9, discarded: true }];
 const query = vi.fn(async () => tabs);
 const sendMessage = vi.fn(async () => undefined);
@@ -16,6 +16,7 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 beforeAll(() => {
   Object.assign(fakeBrowser.tabs, { query, sendMessage });
   Object.assign(fakeBrowser, { scripting: { executeScript } });
+  Object.assign(fakeBrowser.i18n, { getUILanguage: () => 'en-US' });
   serveGuideToContentScripts(Promise.resolve());
 });
 afterAll(() => fakeBrowser.reset());
@@ -55,5 +56,49 @@ describe('the background keeps the networks’ tabs current', () => {
     await fakeBrowser.storage.local.set({ trainerMode: false });
     await wait(20);
     expect(executeScript).not.toHaveBeenCalled(); // trainer mode follows the flag itself once it is in a tab
+  });
+});
+
+describe('the overlay’s UI goes only into tabs that show the guide', () => {
+  const feed = (withUi: boolean): GuideRequest => ({ type: 'tw:guide', network: 'linkedin', pageKind: 'feed', withUi });
+  /** A page's request as the content script in frame 2 of tab 5 sends it; resolves to the background's answer. */
+  async function ask(request: GuideRequest): Promise<GuideReply> {
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(request, { tab: { id: 5 }, frameId: 2 }, () => undefined);
+    return (await reply) as GuideReply;
+  }
+  const uiInjections = () => executeScript.mock.calls.filter(([options]) => JSON.stringify(options).includes('overlay-ui'));
+
+  it('is injected into the asking frame before the answer that says on, and only when the tab lacks it', async () => {
+    await fakeBrowser.storage.local.set({ learner: { guideEnabled: true }, trainerMode: false });
+    await wait(20);
+    executeScript.mockClear();
+    let injectedBeforeAnswer = false;
+    executeScript.mockImplementationOnce(async () => {
+      injectedBeforeAnswer = true;
+      return [];
+    });
+    const reply = await ask(feed(true));
+    expect(reply.on).toBe(true);
+    expect(injectedBeforeAnswer).toBe(true);
+    expect(uiInjections().map(([options]) => options)).toEqual([{ target: { tabId: 5, frameIds: [2] }, files: ['/overlay-ui.js'] }]);
+
+    executeScript.mockClear();
+    expect((await ask(feed(false))).on).toBe(true);
+    expect(uiInjections()).toEqual([]);
+  });
+
+  it('is not injected where the learner switched the guide off, and a frame that refuses it still gets its answer', async () => {
+    await fakeBrowser.storage.local.set({ learner: { guideEnabled: false } });
+    await wait(20);
+    executeScript.mockClear();
+    expect((await ask(feed(true))).on).toBe(false);
+    expect(uiInjections()).toEqual([]);
+
+    await fakeBrowser.storage.local.set({ learner: { guideEnabled: true } });
+    await wait(20);
+    executeScript.mockImplementationOnce(async () => {
+      throw new Error('Cannot access contents of the page');
+    });
+    expect((await ask(feed(true))).on).toBe(true);
   });
 });

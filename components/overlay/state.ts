@@ -1,0 +1,46 @@
+// The overlay's state, shared by the content script (which owns the store) and the overlay's UI (which renders it,
+// injected only when a page shows something: components/overlay/ui-slot.ts). Types and one constant: no UI code.
+import type { Guide, HintCard, RetrievalCard } from '../../lessons/engine/engine';
+import type { Locale } from '../i18n-core';
+
+export type AnchorStatus = 'searching' | 'found' | 'missing';
+export interface AnchorState {
+  element: Element | null;
+  status: AnchorStatus;
+}
+
+/** What the learner does in the overlay; the content script turns each into a stored progress change. */
+export interface OverlayActions {
+  start(packId: string, lessonId: string): void;
+  done(): void;
+  skip(): void;
+  back(): void;
+  stop(): void;
+  dismissHint(hint: HintCard): void;
+  showAgain(packId: string, skill: string): void;
+  answer(card: RetrievalCard, recalled: boolean): void;
+}
+
+export interface OverlayUi {
+  panelOpen: boolean;
+  /** The learner minimised the card beside the control (until the step or page changes). */
+  cardHidden: boolean;
+  exampleOpen: boolean;
+  /** A faded hint the learner opened from its beacon. */
+  expandedHint: string | null;
+  /** Title of the task just completed, for a short "well done". */
+  completed: string | null;
+}
+
+export interface OverlayState {
+  locale: Locale;
+  theme: 'light' | 'dark';
+  guide: Guide | null;
+  resumeTitle: string | null;
+  anchors: Record<string, AnchorState>;
+  ui: OverlayUi;
+  error: boolean;
+  actions: OverlayActions;
+}
+
+export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null };
