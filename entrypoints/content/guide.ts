@@ -81,6 +81,7 @@ export function createGuideController(
       return (await browser.runtime.sendMessage(message)) as T;
     } catch {
       // The overlay shows that it could not load, rather than nothing; unless the learner had switched it off here.
+      // (A first request that fails brought no UI to show it with: the page stays as it was.)
       if (!ctx.isInvalid && on !== false) {
         overlay.setState({ error: true });
         onPage(pageKind, true);

@@ -46,6 +46,39 @@ for (const c of cases) {
   });
 }
 
+test('the card follows its control when the page shifts it (no scroll, no resize), puts content above it, scrolls or is resized', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { real: 'linkedin/feed-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const card = page.getByTestId('tw-hint');
+  const control = page.locator('#global-nav input.search-global-typeahead__input');
+  await expect(card).toBeVisible();
+  await expectBeside(card, control);
+  const besideSoon = () => expect(async () => expectBeside(card, control)).toPass({ timeout: 2_000, intervals: [50, 100, 200] });
+
+  // A layout shift: the site moves the control's bar without resizing it (no resize, no scroll event).
+  await control.evaluate((input) => {
+    const bar = input.closest('#global-nav') as HTMLElement;
+    bar.style.transform = 'translate(-120px, 140px)';
+  });
+  await besideSoon();
+
+  // Content inserted above it (the saved page is unstyled, so its bar is in the flow, not fixed).
+  await control.evaluate((input) => {
+    (input.closest('#global-nav') as HTMLElement).style.transform = '';
+    const banner = Object.assign(document.createElement('div'), { textContent: 'A banner the site inserted' });
+    banner.style.height = '320px';
+    document.body.prepend(banner);
+  });
+  await besideSoon();
+  await page.mouse.wheel(0, 120);
+  await expect.poll(() => page.evaluate(() => scrollY)).toBeGreaterThan(0);
+  await besideSoon();
+
+  await page.setViewportSize({ width: 900, height: 700 });
+  await besideSoon();
+});
+
 test('the hint docks in a panel, and says why, when its control is not on the page', async ({ context, serve }) => {
   // X's focus layout: the home timeline without the side navigation the first hint points at.
   await serve('https://x.com/home', { synthetic: 'x-focus.html' });

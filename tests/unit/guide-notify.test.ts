@@ -63,7 +63,7 @@ describe('the overlay’s UI goes only into tabs that show the guide', () => {
   const feed = (withUi: boolean): GuideRequest => ({ type: 'tw:guide', network: 'linkedin', pageKind: 'feed', withUi });
   /** A page's request as the content script in frame 2 of tab 5 sends it; resolves to the background's answer. */
   async function ask(request: GuideRequest): Promise<GuideReply> {
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger(request, { tab: { id: 5 }, frameId: 2 }, () => undefined);
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(request, { tab: { id: 5 }, frameId: 2 } as never, () => undefined);
     return (await reply) as GuideReply;
   }
   const uiInjections = () => executeScript.mock.calls.filter(([options]) => JSON.stringify(options).includes('overlay-ui'));
