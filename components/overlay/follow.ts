@@ -36,16 +36,24 @@ function observeMoves(element: Element, moved: () => void): () => void {
     let first = true;
     observer = new IntersectionObserver(
       ([entry]) => {
-        const ratio = entry?.intersectionRatio ?? 0;
+        if (!entry) return;
+        const now = entry.boundingClientRect;
+        const far = (a: number, b: number) => Math.abs(a - b) > 0.5;
+        // Moved, even before the first report (between setting the watch and the next frame).
+        if (far(now.x, box.x) || far(now.y, box.y) || far(now.width, box.width) || far(now.height, box.height)) {
+          watch(1, true); // reads the new box before moved() writes anything
+          moved();
+          return;
+        }
+        const ratio = entry.intersectionRatio;
         if (first) {
           first = false;
           // Clipped by an ancestor, or short of 1 by rounding: watch for a change from the ratio it shows here
           // (the browser reports crossings of a threshold, not changes below it). Once only, so it cannot loop.
-          if (ratio !== threshold && settling && ratio > 0) watch(ratio, false);
+          if (settling && ratio > 0 && ratio !== threshold) watch(ratio, false);
           return;
         }
-        moved();
-        watch(1, true);
+        watch(1, true); // the same box, clipped differently by an ancestor: watch from there
       },
       { root: document, rootMargin, threshold },
     );
@@ -63,8 +71,12 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
     const box = anchor.getBoundingClientRect();
     return `${box.x},${box.y},${box.width},${box.height}`;
   };
+  let stopMoves: (() => void) | null = null;
   const run = () => {
     lastBox = boxKey();
+    // Set up at the first placement, when the layout is clean, and before update() writes: reading the box then
+    // forces nothing.
+    stopMoves ??= observeMoves(anchor, () => boxKey() !== lastBox && run());
     update();
   };
   /** After the next paint: rAF runs before the frame's layout, a task queued from it runs after. */
@@ -86,8 +98,6 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
   const resizes = new ResizeObserver(run);
   resizes.observe(anchor);
   resizes.observe(floating);
-  // Moves without a resize; a scroll moves it too, already handled: run only when its box really changed.
-  const stopMoves = observeMoves(anchor, () => boxKey() !== lastBox && run());
   // A tab in the background paints nothing (no frame, no ResizeObserver call): if no frame came, place the card
   // anyway, so it is already beside its control when the learner comes back to the tab.
   const noFrame = setTimeout(() => lastBox || run(), 200);
@@ -95,7 +105,7 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
     removeEventListener('scroll', schedule, options);
     removeEventListener('resize', schedule, options);
     resizes.disconnect();
-    stopMoves();
+    stopMoves?.();
     clearTimeout(noFrame);
     cancelAnimationFrame(frame);
     clearTimeout(timer);
