@@ -126,22 +126,27 @@ const eachNetworkTab = (act: (tabId: number) => void) =>
   );
 
 /**
- * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
- * then follows the flag itself: with a page's requests while the flag is on, and into every open tab when it is
- * switched on. Injecting again is harmless (the script knows it is there). A tab that cannot take scripts (an
+ * Runs one of our scripts in a tab's frame (every frame when none is named). A tab that cannot take scripts (an
  * error page, say) is left as it is.
  */
-const injectTrainerMode = (tabId: number, frameId?: number) =>
+const injectScript = (file: '/trainer-mode.js' | '/overlay-ui.js', tabId: number, frameId?: number) =>
   browser.scripting
-    .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: ['/trainer-mode.js'] })
+    .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: [file] })
     .catch(() => undefined);
+
+/**
+ * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
+ * then follows the flag itself: with a page's requests while the flag is on, and into every open tab when it is
+ * switched on. Injecting again is harmless (the script knows it is there).
+ */
+const injectTrainerMode = (tabId: number, frameId?: number) => injectScript('/trainer-mode.js', tabId, frameId);
+
 /**
  * The overlay's UI goes into a frame with the first answer that the guide is on there (the request says the tab
  * lacks it), before the answer: the content script finds it when the answer arrives. A frame that cannot take
  * scripts gets the answer without it, and asks again with its next request.
  */
-const injectOverlayUi = (tabId: number, frameId = 0) =>
-  browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/overlay-ui.js'] }).catch(() => undefined);
+const injectOverlayUi = (tabId: number, frameId = 0) => injectScript('/overlay-ui.js', tabId, frameId);
 
 async function answerPage(request: GuideRequest, tabId: number | undefined, frameId: number | undefined): Promise<GuideReply> {
   const reply = await guideFor(request);
