@@ -18,8 +18,10 @@ export const isRightToLeft = (element: Element) => element.matches(':dir(rtl)');
  * pushing the page down, a transform), without polling. The observer's root is the viewport shrunk by rootMargin
  * to the element's own box, so the element is wholly inside it (ratio 1, or the ratio its clipping ancestors allow)
  * until it moves; the browser reports the drop after its layout, and the watch is set again on the new box.
+ * Nothing is read until `ensure()`, which starts the watch when there is none (first placement, or an element that
+ * was not rendered last time and is now).
  */
-function observeMoves(element: Element, moved: () => void): () => void {
+function observeMoves(element: Element, moved: () => void): { ensure(): void; stop(): void } {
   let observer: IntersectionObserver | null = null;
   /** `threshold`: the ratio the element shows where it stands; `settling`: that ratio is not yet known. */
   const watch = (threshold: number, settling: boolean) => {
@@ -59,8 +61,10 @@ function observeMoves(element: Element, moved: () => void): () => void {
     );
     observer.observe(element);
   };
-  watch(1, true);
-  return () => observer?.disconnect();
+  return {
+    ensure: () => observer ?? watch(1, true),
+    stop: () => observer?.disconnect(),
+  };
 }
 
 export function followAnchor(anchor: Element, floating: Element, update: () => void): () => void {
@@ -71,12 +75,11 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
     const box = anchor.getBoundingClientRect();
     return `${box.x},${box.y},${box.width},${box.height}`;
   };
-  let stopMoves: (() => void) | null = null;
+  const moves = observeMoves(anchor, () => boxKey() !== lastBox && run());
   const run = () => {
     lastBox = boxKey();
-    // Set up at the first placement, when the layout is clean, and before update() writes: reading the box then
-    // forces nothing.
-    stopMoves ??= observeMoves(anchor, () => boxKey() !== lastBox && run());
+    // Armed at a placement, when the layout is clean, and before update() writes: reading the box then forces nothing.
+    moves.ensure();
     update();
   };
   /** After the next paint: rAF runs before the frame's layout, a task queued from it runs after. */
@@ -105,7 +108,7 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
     removeEventListener('scroll', schedule, options);
     removeEventListener('resize', schedule, options);
     resizes.disconnect();
-    stopMoves?.();
+    moves.stop();
     clearTimeout(noFrame);
     cancelAnimationFrame(frame);
     clearTimeout(timer);
