@@ -1,5 +1,5 @@
-// The overlay's UI, injected by the background into a network tab's frame with its first answer that the guide is
-// on there (components/state/guide-service.ts): tabs where it is off, or not yet asked, never load it.
+// The overlay's full UI (tasks, the panel, beacons), injected by the background into a network tab's frame when the
+// page there needs more than the first hint card, which the content script draws itself (components/overlay/ui-slot.ts).
 import { defineUnlistedScript } from 'wxt/utils/define-unlisted-script';
 import { mountOverlay } from '../components/overlay/mount-ui';
 import { offerOverlayUi } from '../components/overlay/ui-slot';

@@ -1,5 +1,5 @@
-import { followAnchor, isRightToLeft } from './follow';
 import { useLayoutEffect, useRef } from 'react';
+import { followAnchor, isRightToLeft } from './kit';
 
 interface BeaconProps {
   anchor: Element;

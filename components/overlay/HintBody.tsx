@@ -1,7 +1,7 @@
+import { useLayoutEffect, useRef } from 'react';
 import type { HintCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
-import { RichText } from './RichText';
-import { ot } from './strings';
+import { fillHintBody } from './kit';
 
 interface HintBodyProps {
   hint: HintCard;
@@ -12,41 +12,22 @@ interface HintBodyProps {
   onGotIt: () => void;
 }
 
-/** A lesson's hint for the learner's path: what to try and why, with the way into the guided task. */
+/**
+ * A lesson's hint for the learner's path, in the full UI: the markup is hint-card.ts's, the same the content script
+ * draws at load, filled in again only when the hint or its wording changes (so focus stays on its buttons).
+ */
 export function HintBody({ hint, locale, titleId, note, onStart, onGotIt }: HintBodyProps) {
-  return (
-    <div className="tw-hint" data-testid="tw-hint-body" data-lesson={hint.lessonId} data-path={hint.path}>
-      <div className="tw-card-head">
-        <h2 id={titleId} className="tw-card-title tw-grow">
-          {hint.title}
-        </h2>
-        <button type="button" className="tw-icon-button" aria-label={ot(locale, 'overlayClose')} onClick={onGotIt}>
-          <span aria-hidden="true">×</span>
-        </button>
-      </div>
-      {hint.fromSecondary ? <p className="tw-eyebrow">{ot(locale, 'overlayOtherWay')}</p> : null}
-      <p className="tw-card-body">
-        <RichText text={hint.text} />
-      </p>
-      <details className="tw-details">
-        <summary>{ot(locale, 'overlayWhy')}</summary>
-        <p>
-          <RichText text={hint.why} />
-        </p>
-        <p>
-          <strong>{ot(locale, 'overlaySafe')} — </strong>
-          <RichText text={hint.practiseSafely} />
-        </p>
-      </details>
-      {note ? <p className="tw-note">{note}</p> : null}
-      <div className="tw-actions">
-        <button type="button" className="tw-button" onClick={onGotIt}>
-          {ot(locale, 'overlayGotIt')}
-        </button>
-        <button type="button" className="tw-button tw-primary" onClick={onStart} data-testid="tw-start">
-          {ot(locale, 'overlayStart')}
-        </button>
-      </div>
-    </div>
-  );
+  const ref = useRef<HTMLDivElement>(null);
+  const latest = useRef({ onStart, onGotIt });
+  latest.current = { onStart, onGotIt };
+  const content = JSON.stringify([hint, locale, titleId, note]);
+  useLayoutEffect(() => {
+    if (!ref.current) return;
+    fillHintBody(ref.current, hint, locale, titleId, note, {
+      onStart: () => latest.current.onStart(),
+      onGotIt: () => latest.current.onGotIt(),
+    });
+    // `content` stands for hint, locale, titleId and note: a new but equal hint object must not rebuild the card.
+  }, [content]);
+  return <div ref={ref} />;
 }

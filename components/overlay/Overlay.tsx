@@ -5,8 +5,8 @@ import { Anchored } from './Anchored';
 import { Beacon } from './Beacon';
 import { HintBody } from './HintBody';
 import { Panel } from './Panel';
-import type { OverlayState, OverlayUi } from './state';
-import { ot } from './strings';
+import { primaryHint, type OverlayState, type OverlayUi } from './state';
+import { ot } from './kit';
 import { TaskCard } from './TaskCard';
 
 export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
@@ -60,7 +60,7 @@ export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
       docked = card(task.anchor ? t('overlayDockedMissing') : undefined);
     }
   } else if (guide) {
-    const primary = (ui.expandedHint && guide.hints.find((h) => h.key === ui.expandedHint)) || guide.hints.find((h) => h.level === 'full' && !h.completed);
+    const primary = primaryHint(guide, ui);
     if (primary && !ui.cardHidden) {
       const state = anchorOf(primary.anchor);
       const body = (note?: string) => (

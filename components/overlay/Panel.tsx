@@ -2,7 +2,7 @@ import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Guide, RetrievalCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
 import { RichText } from './RichText';
-import { ot } from './strings';
+import { ot } from './kit';
 
 export interface PanelActions {
   open: () => void;

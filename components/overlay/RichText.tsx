@@ -1,6 +1,6 @@
-import { parseRichText } from '../../lessons/pack/richtext';
+import { parseRichText } from './kit';
 
-/** Pack text as text nodes, <strong>, <em> and https links: never HTML from the pack. */
+/** Pack text as text nodes, <strong>, <em> and https links: never HTML from the pack (as hint-card.ts's richText). */
 export function RichText({ text }: { text: string }) {
   return (
     <>

@@ -1,7 +1,7 @@
 import type { TaskStep } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
 import { RichText } from './RichText';
-import { ot } from './strings';
+import { ot } from './kit';
 
 export interface TaskActions {
   done: () => void;

@@ -1,5 +1,5 @@
 // The overlay's state, shared by the content script (which owns the store) and the overlay's UI (which renders it,
-// injected only when a page shows something: components/overlay/ui-slot.ts). Types and one constant: no UI code.
+// injected only when a page needs more than the first hint card: components/overlay/ui-slot.ts). No UI code.
 import type { Guide, HintCard, RetrievalCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
 
@@ -42,5 +42,9 @@ export interface OverlayState {
   error: boolean;
   actions: OverlayActions;
 }
+
+/** The hint shown beside its control when no task runs: the one opened from its beacon, else the first full one not done. */
+export const primaryHint = (guide: Guide, ui: OverlayUi): HintCard | undefined =>
+  (ui.expandedHint ? guide.hints.find((h) => h.key === ui.expandedHint) : undefined) ?? guide.hints.find((h) => h.level === 'full' && !h.completed);
 
 export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null };

@@ -16,6 +16,7 @@ import {
   GUIDE_CHANGED,
   isGuideAction,
   isGuideRequest,
+  isOverlayUiRequest,
   type GuideActionBody,
   type GuideActionReply,
   type GuideReply,
@@ -142,17 +143,11 @@ const injectScript = (file: '/trainer-mode.js' | '/overlay-ui.js', tabId: number
 const injectTrainerMode = (tabId: number, frameId?: number) => injectScript('/trainer-mode.js', tabId, frameId);
 
 /**
- * The overlay's UI goes into a frame with the first answer that the guide is on there (the request says the tab
- * lacks it), before the answer: the content script finds it when the answer arrives. A frame that cannot take
- * scripts gets the answer without it, and asks again with its next request.
+ * The overlay's full UI, into the frame that asks for it (a page that needs more than the first hint card, which
+ * the content script draws itself). Answered once the script has run, so the content script finds it then; a frame
+ * that cannot take scripts gets its answer all the same, and asks again when the page next needs it.
  */
-const injectOverlayUi = (tabId: number, frameId = 0) => injectScript('/overlay-ui.js', tabId, frameId);
-
-async function answerPage(request: GuideRequest, tabId: number | undefined, frameId: number | undefined): Promise<GuideReply> {
-  const reply = await guideFor(request);
-  if (reply.on && request.withUi && tabId !== undefined) await injectOverlayUi(tabId, frameId);
-  return reply;
-}
+const injectOverlayUi = (tabId: number, frameId = 0) => injectScript('/overlay-ui.js', tabId, frameId).then(() => true);
 
 const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_KEY))[TRAINER_MODE_KEY] === true;
 
@@ -171,7 +166,11 @@ export function serveGuideToContentScripts(migration: Promise<unknown>): void {
         void trainerModeOn().then((on) => {
           if (on) void injectTrainerMode(tabId, sender.frameId);
         });
-      return answerPage(message, tabId, sender.frameId);
+      return guideFor(message);
+    }
+    if (isOverlayUiRequest(message)) {
+      const tabId = sender.tab?.id;
+      return tabId === undefined ? Promise.resolve(false) : injectOverlayUi(tabId, sender.frameId);
     }
     if (isGuideAction(message)) return applyGuideAction(message.action);
     return undefined;

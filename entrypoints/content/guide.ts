@@ -5,6 +5,7 @@ import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../compon
 import {
   GUIDE_ACTION,
   GUIDE_REQUEST,
+  OVERLAY_UI_REQUEST,
   type GuideActionBody,
   type GuideActionReply,
   type GuideReply,
@@ -54,8 +55,6 @@ export function createGuideController(
   view: {
     /** The page kind changed, or whether the overlay should be there (`visible`; null: as it was). */
     onPage(pageKind: string | null, visible: boolean | null): void;
-    /** Whether this tab still lacks the overlay's UI (the background injects it with an answer that says on). */
-    needsUi(): boolean;
   },
 ) {
   const { onPage } = view;
@@ -74,20 +73,27 @@ export function createGuideController(
   let requestSeq = 0;
   let celebration: ReturnType<typeof setTimeout> | undefined;
 
-  /** A message that fails (the extension was reloaded, the worker is gone) must never reach the page's console. */
-  async function send<T>(message: object): Promise<T | null> {
+  /**
+   * The background's answer, or null when there is none: a message that fails (the extension was reloaded, the
+   * worker is gone) must never reach the page's console.
+   */
+  async function ask<T>(message: object): Promise<T | null> {
     if (ctx.isInvalid) return null;
     try {
-      return (await browser.runtime.sendMessage(message)) as T;
+      return ((await browser.runtime.sendMessage(message)) as T | undefined) ?? null;
     } catch {
-      // The overlay shows that it could not load, rather than nothing; unless the learner had switched it off here.
-      // (A first request that fails brought no UI to show it with: the page stays as it was.)
-      if (!ctx.isInvalid && on !== false) {
-        overlay.setState({ error: true });
-        onPage(pageKind, true);
-      }
       return null;
     }
+  }
+
+  async function send<T>(message: object): Promise<T | null> {
+    const reply = await ask<T>(message);
+    // The overlay shows that it could not load, rather than nothing; unless the learner had switched it off here.
+    if (reply === null && !ctx.isInvalid && on !== false) {
+      overlay.setState({ error: true });
+      onPage(pageKind, true);
+    }
+    return reply;
   }
 
   const act = (action: GuideActionBody) => send<GuideActionReply>({ type: GUIDE_ACTION, action });
@@ -144,7 +150,7 @@ export function createGuideController(
   /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
   async function refresh() {
     const seq = ++requestSeq;
-    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind, withUi: view.needsUi() };
+    const request: GuideRequest = { type: GUIDE_REQUEST, network: site.network, pageKind };
     const reply = await send<GuideReply>(request);
     // A slower answer to an older question (the page changed meanwhile) is dropped.
     if (!reply || seq !== requestSeq || !running) return;
@@ -227,6 +233,8 @@ export function createGuideController(
 
   return {
     overlay,
+    /** Asks the background to inject the overlay's full UI into this frame; whether it says it did. */
+    loadUi: async () => (await ask<boolean>({ type: OVERLAY_UI_REQUEST })) === true,
     start() {
       running = true;
       if (!navigationWatched) {

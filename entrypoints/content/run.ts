@@ -1,39 +1,78 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { browser } from 'wxt/browser';
-import { takeOverlayUi, type MountedOverlay, type OverlayRenderer } from '../../components/overlay/ui-slot';
+import { anchorCard } from '../../components/overlay/anchor-card';
+import { drawFirstView, firstViewCanDraw } from '../../components/overlay/first-view';
+import { followAnchor, isRightToLeft } from '../../components/overlay/follow';
+import { fillHintBody } from '../../components/overlay/hint-card';
+import { createShell, type OverlayShell } from '../../components/overlay/shell';
+import { ot } from '../../components/overlay/strings';
+import { lendOverlayKit, takeOverlayUi, type MountedView, type OverlayRenderer } from '../../components/overlay/ui-slot';
 import { isGuideChanged } from '../../components/state/guide-protocol';
+import { parseRichText } from '../../lessons/pack/richtext';
 import type { SiteAdapter } from '../../lessons/sites/types';
 import { createGuideController } from './guide';
 
 /**
  * The guide on one tab of `site`. The runtime is the same for the four networks; each has its own small entry
- * (entrypoints/<network>.content.ts), so that a tab carries only its own network's site knowledge. The overlay's UI
- * is not part of it: the background injects it with its first answer that the guide is on here (ui-slot.ts).
+ * (entrypoints/<network>.content.ts), so that a tab carries only its own network's site knowledge. It draws the
+ * overlay as a page first shows it (the hint card beside its control, the launcher) by itself; the full UI (tasks,
+ * the panel, beacons) is injected by the background when the page needs it (ui-slot.ts), and then takes over.
  */
 export function runGuide(ctx: ContentScriptContext, site: SiteAdapter): void {
-  // The overlay is mounted when the background's first answer says the guide is on here, so the page sees one
-  // render with everything, not several; it goes when an answer says the guide is off.
+  lendOverlayKit({ ot, fillHintBody, anchorCard, followAnchor, isRightToLeft, parseRichText });
+  let shell: OverlayShell | null = null;
+  /** What is drawn in the shell: the first view, or the full UI once `full`. */
+  let view: MountedView | null = null;
+  let full = false;
   let renderer: OverlayRenderer | null = null;
-  let ui: MountedOverlay | null = null;
+  let loadingUi = false;
+  let visible = false;
+  let pageKind = '';
+
   const unmount = () => {
-    ui?.remove();
-    ui = null;
+    view?.remove();
+    shell?.remove();
+    view = shell = null;
+    full = false;
   };
+
+  /** The overlay is drawn when the background's first answer says the guide is on here: one render with everything. */
+  const draw = () => {
+    if (!visible || full) return;
+    const needsFull = !firstViewCanDraw(guide.overlay.getState());
+    if (needsFull && !renderer) return void loadUi();
+    if (view && !needsFull) return;
+    if (!shell) {
+      shell = createShell({ 'data-network': site.network, 'data-page-kind': pageKind });
+      performance.mark('training-wheels:ready');
+    }
+    view?.remove();
+    view = renderer ? renderer.mount(shell.container, guide.overlay) : drawFirstView(shell.container, guide.overlay);
+    full = renderer !== null;
+  };
+
+  /** Until the UI comes, the first view stays as it was. A frame that refuses it is asked again at the next change. */
+  const loadUi = async () => {
+    if (loadingUi) return;
+    loadingUi = true;
+    renderer = (await guide.loadUi()) ? takeOverlayUi() : null;
+    loadingUi = false;
+    if (renderer) draw();
+  };
+
   const guide = createGuideController(ctx, site, {
-    needsUi: () => renderer === null,
-    onPage: (pageKind, visible) => {
-      if (visible === false) return unmount();
-      if (visible && !ui) {
-        // Not there when the background could not inject it (or could not be reached before it did): nothing can
-        // be drawn, and the next answer brings it.
-        renderer ??= takeOverlayUi();
-        if (!renderer) return;
-        ui = renderer.mount({ 'data-network': site.network }, guide.overlay);
-        performance.mark('training-wheels:ready');
+    onPage: (kind, shown) => {
+      pageKind = kind ?? '';
+      shell?.host.setAttribute('data-page-kind', pageKind);
+      if (shown === false) {
+        visible = false;
+        return unmount();
       }
-      ui?.host.setAttribute('data-page-kind', pageKind ?? '');
+      if (shown) visible = true;
+      draw();
     },
   });
+  guide.overlay.subscribe(draw);
 
   // The background tells this tab when the switches, the language, the packs or the progress change: the tab
   // never reads storage itself. On invalidation (the extension was updated or removed) everything goes, quietly.

@@ -79,6 +79,36 @@ test('the card follows its control when the page shifts it (no scroll, no resize
   await besideSoon();
 });
 
+test('the card drawn at load is the one the full UI draws; the launcher opens the panel with focus in it', async ({ context, serve }) => {
+  // The content script draws the first hint card itself; the full UI (Preact) replaces it when the learner opens
+  // the panel. The learner must not see the difference: same elements, attributes and text, before and after.
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  const root = page.locator('training-wheels .tw-root');
+  /** The overlay's elements, attributes sorted, inline positions left out (they follow the control). */
+  const shape = () =>
+    root.evaluate((element) => {
+      const walk = (e: Element): string => {
+        const attributes = [...e.attributes].filter((a) => a.name !== 'style').map((a) => `${a.name}="${a.value}"`).sort();
+        const children = [...e.childNodes].map((n) => (n instanceof Element ? walk(n) : (n.textContent ?? ''))).join('');
+        return `<${e.localName} ${attributes.join(' ')}>${children}</${e.localName}>`;
+      };
+      return walk(element);
+    });
+  await expect(page.getByTestId('tw-hint')).toHaveAttribute('data-placement', /.+/);
+  const atLoad = await shape();
+  expect(atLoad).toContain('data-testid="tw-start"');
+
+  await page.getByTestId('tw-launcher').click();
+  await expect(page.getByTestId('tw-docked')).toBeFocused();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('tw-launcher')).toBeFocused();
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  expect(await shape()).toBe(atLoad);
+});
+
 test('the hint docks in a panel, and says why, when its control is not on the page', async ({ context, serve }) => {
   // X's focus layout: the home timeline without the side navigation the first hint points at.
   await serve('https://x.com/home', { synthetic: 'x-focus.html' });

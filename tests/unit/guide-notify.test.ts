@@ -59,46 +59,36 @@ describe('the background keeps the networks’ tabs current', () => {
   });
 });
 
-describe('the overlay’s UI goes only into tabs that show the guide', () => {
-  const feed = (withUi: boolean): GuideRequest => ({ type: 'tw:guide', network: 'linkedin', pageKind: 'feed', withUi });
-  /** A page's request as the content script in frame 2 of tab 5 sends it; resolves to the background's answer. */
-  async function ask(request: GuideRequest): Promise<GuideReply> {
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger(request, { tab: { id: 5 }, frameId: 2 } as never, () => undefined);
-    return (await reply) as GuideReply;
+describe('the overlay’s full UI goes into the frame that asks for it', () => {
+  /** A message as the content script in frame 2 of tab 5 sends it; resolves to the background's answer. */
+  async function send(message: object): Promise<unknown> {
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 5 }, frameId: 2 } as never, () => undefined);
+    return await reply;
   }
   const uiInjections = () => executeScript.mock.calls.filter(([options]) => JSON.stringify(options).includes('overlay-ui'));
 
-  it('is injected into the asking frame before the answer that says on, and only when the tab lacks it', async () => {
+  it('is injected into the asking frame before the answer, and never with a page’s guide request', async () => {
     await fakeBrowser.storage.local.set({ learner: { guideEnabled: true }, trainerMode: false });
     await wait(20);
     executeScript.mockClear();
+    const request: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed' };
+    expect(((await send(request)) as GuideReply).on).toBe(true);
+    expect(uiInjections()).toEqual([]); // the first hint card is the content script's own: no UI at load
+
     let injectedBeforeAnswer = false;
     executeScript.mockImplementationOnce(async () => {
       injectedBeforeAnswer = true;
       return [];
     });
-    const reply = await ask(feed(true));
-    expect(reply.on).toBe(true);
+    expect(await send({ type: 'tw:overlay-ui' })).toBe(true);
     expect(injectedBeforeAnswer).toBe(true);
     expect(uiInjections().map(([options]) => options)).toEqual([{ target: { tabId: 5, frameIds: [2] }, files: ['/overlay-ui.js'] }]);
-
-    executeScript.mockClear();
-    expect((await ask(feed(false))).on).toBe(true);
-    expect(uiInjections()).toEqual([]);
   });
 
-  it('is not injected where the learner switched the guide off, and a frame that refuses it still gets its answer', async () => {
-    await fakeBrowser.storage.local.set({ learner: { guideEnabled: false } });
-    await wait(20);
-    executeScript.mockClear();
-    expect((await ask(feed(true))).on).toBe(false);
-    expect(uiInjections()).toEqual([]);
-
-    await fakeBrowser.storage.local.set({ learner: { guideEnabled: true } });
-    await wait(20);
+  it('a frame that refuses scripts still gets its answer', async () => {
     executeScript.mockImplementationOnce(async () => {
       throw new Error('Cannot access contents of the page');
     });
-    expect((await ask(feed(true))).on).toBe(true);
+    expect(await send({ type: 'tw:overlay-ui' })).toBe(true);
   });
 });
