@@ -36,14 +36,6 @@ import {
   overlayOtherWay as en_overlayOtherWay,
   overlayHintFor as en_overlayHintFor,
   overlayStateError as en_overlayStateError,
-  hintLinkedinSearchTitle as en_hintLinkedinSearchTitle,
-  hintLinkedinSearchBody as en_hintLinkedinSearchBody,
-  hintXComposeTitle as en_hintXComposeTitle,
-  hintXComposeBody as en_hintXComposeBody,
-  hintFacebookSearchTitle as en_hintFacebookSearchTitle,
-  hintFacebookSearchBody as en_hintFacebookSearchBody,
-  hintYoutubeSearchTitle as en_hintYoutubeSearchTitle,
-  hintYoutubeSearchBody as en_hintYoutubeSearchBody,
 } from '../../public/_locales/en/messages.json';
 import {
   overlayRegion as fr_overlayRegion,
@@ -81,19 +73,11 @@ import {
   overlayOtherWay as fr_overlayOtherWay,
   overlayHintFor as fr_overlayHintFor,
   overlayStateError as fr_overlayStateError,
-  hintLinkedinSearchTitle as fr_hintLinkedinSearchTitle,
-  hintLinkedinSearchBody as fr_hintLinkedinSearchBody,
-  hintXComposeTitle as fr_hintXComposeTitle,
-  hintXComposeBody as fr_hintXComposeBody,
-  hintFacebookSearchTitle as fr_hintFacebookSearchTitle,
-  hintFacebookSearchBody as fr_hintFacebookSearchBody,
-  hintYoutubeSearchTitle as fr_hintYoutubeSearchTitle,
-  hintYoutubeSearchBody as fr_hintYoutubeSearchBody,
 } from '../../public/_locales/fr/messages.json';
 import { makeTranslator } from '../i18n-core';
 
-const en = { overlayRegion: en_overlayRegion, overlayClose: en_overlayClose, overlayDockedMissing: en_overlayDockedMissing, overlayHide: en_overlayHide, overlayShow: en_overlayShow, overlayStepOf: en_overlayStepOf, overlayStepAnnounce: en_overlayStepAnnounce, overlayModeCE: en_overlayModeCE, overlayModeRO: en_overlayModeRO, overlayModeAC: en_overlayModeAC, overlayModeAE: en_overlayModeAE, overlayDone: en_overlayDone, overlaySkip: en_overlaySkip, overlayBack: en_overlayBack, overlayExampleShow: en_overlayExampleShow, overlayExampleHide: en_overlayExampleHide, overlayStart: en_overlayStart, overlayWhy: en_overlayWhy, overlaySafe: en_overlaySafe, overlayPanelTitle: en_overlayPanelTitle, overlayOpenPanel: en_overlayOpenPanel, overlayMinimise: en_overlayMinimise, overlayStop: en_overlayStop, overlayTaskComplete: en_overlayTaskComplete, overlayShowAgain: en_overlayShowAgain, overlayGotIt: en_overlayGotIt, overlayResume: en_overlayResume, overlayRecallTitle: en_overlayRecallTitle, overlayRecallShow: en_overlayRecallShow, overlayRecalled: en_overlayRecalled, overlayNotYet: en_overlayNotYet, overlayNoLessons: en_overlayNoLessons, overlayOtherWay: en_overlayOtherWay, overlayHintFor: en_overlayHintFor, overlayStateError: en_overlayStateError, hintLinkedinSearchTitle: en_hintLinkedinSearchTitle, hintLinkedinSearchBody: en_hintLinkedinSearchBody, hintXComposeTitle: en_hintXComposeTitle, hintXComposeBody: en_hintXComposeBody, hintFacebookSearchTitle: en_hintFacebookSearchTitle, hintFacebookSearchBody: en_hintFacebookSearchBody, hintYoutubeSearchTitle: en_hintYoutubeSearchTitle, hintYoutubeSearchBody: en_hintYoutubeSearchBody };
-const fr: typeof en = { overlayRegion: fr_overlayRegion, overlayClose: fr_overlayClose, overlayDockedMissing: fr_overlayDockedMissing, overlayHide: fr_overlayHide, overlayShow: fr_overlayShow, overlayStepOf: fr_overlayStepOf, overlayStepAnnounce: fr_overlayStepAnnounce, overlayModeCE: fr_overlayModeCE, overlayModeRO: fr_overlayModeRO, overlayModeAC: fr_overlayModeAC, overlayModeAE: fr_overlayModeAE, overlayDone: fr_overlayDone, overlaySkip: fr_overlaySkip, overlayBack: fr_overlayBack, overlayExampleShow: fr_overlayExampleShow, overlayExampleHide: fr_overlayExampleHide, overlayStart: fr_overlayStart, overlayWhy: fr_overlayWhy, overlaySafe: fr_overlaySafe, overlayPanelTitle: fr_overlayPanelTitle, overlayOpenPanel: fr_overlayOpenPanel, overlayMinimise: fr_overlayMinimise, overlayStop: fr_overlayStop, overlayTaskComplete: fr_overlayTaskComplete, overlayShowAgain: fr_overlayShowAgain, overlayGotIt: fr_overlayGotIt, overlayResume: fr_overlayResume, overlayRecallTitle: fr_overlayRecallTitle, overlayRecallShow: fr_overlayRecallShow, overlayRecalled: fr_overlayRecalled, overlayNotYet: fr_overlayNotYet, overlayNoLessons: fr_overlayNoLessons, overlayOtherWay: fr_overlayOtherWay, overlayHintFor: fr_overlayHintFor, overlayStateError: fr_overlayStateError, hintLinkedinSearchTitle: fr_hintLinkedinSearchTitle, hintLinkedinSearchBody: fr_hintLinkedinSearchBody, hintXComposeTitle: fr_hintXComposeTitle, hintXComposeBody: fr_hintXComposeBody, hintFacebookSearchTitle: fr_hintFacebookSearchTitle, hintFacebookSearchBody: fr_hintFacebookSearchBody, hintYoutubeSearchTitle: fr_hintYoutubeSearchTitle, hintYoutubeSearchBody: fr_hintYoutubeSearchBody };
+const en = { overlayRegion: en_overlayRegion, overlayClose: en_overlayClose, overlayDockedMissing: en_overlayDockedMissing, overlayHide: en_overlayHide, overlayShow: en_overlayShow, overlayStepOf: en_overlayStepOf, overlayStepAnnounce: en_overlayStepAnnounce, overlayModeCE: en_overlayModeCE, overlayModeRO: en_overlayModeRO, overlayModeAC: en_overlayModeAC, overlayModeAE: en_overlayModeAE, overlayDone: en_overlayDone, overlaySkip: en_overlaySkip, overlayBack: en_overlayBack, overlayExampleShow: en_overlayExampleShow, overlayExampleHide: en_overlayExampleHide, overlayStart: en_overlayStart, overlayWhy: en_overlayWhy, overlaySafe: en_overlaySafe, overlayPanelTitle: en_overlayPanelTitle, overlayOpenPanel: en_overlayOpenPanel, overlayMinimise: en_overlayMinimise, overlayStop: en_overlayStop, overlayTaskComplete: en_overlayTaskComplete, overlayShowAgain: en_overlayShowAgain, overlayGotIt: en_overlayGotIt, overlayResume: en_overlayResume, overlayRecallTitle: en_overlayRecallTitle, overlayRecallShow: en_overlayRecallShow, overlayRecalled: en_overlayRecalled, overlayNotYet: en_overlayNotYet, overlayNoLessons: en_overlayNoLessons, overlayOtherWay: en_overlayOtherWay, overlayHintFor: en_overlayHintFor, overlayStateError: en_overlayStateError };
+const fr: typeof en = { overlayRegion: fr_overlayRegion, overlayClose: fr_overlayClose, overlayDockedMissing: fr_overlayDockedMissing, overlayHide: fr_overlayHide, overlayShow: fr_overlayShow, overlayStepOf: fr_overlayStepOf, overlayStepAnnounce: fr_overlayStepAnnounce, overlayModeCE: fr_overlayModeCE, overlayModeRO: fr_overlayModeRO, overlayModeAC: fr_overlayModeAC, overlayModeAE: fr_overlayModeAE, overlayDone: fr_overlayDone, overlaySkip: fr_overlaySkip, overlayBack: fr_overlayBack, overlayExampleShow: fr_overlayExampleShow, overlayExampleHide: fr_overlayExampleHide, overlayStart: fr_overlayStart, overlayWhy: fr_overlayWhy, overlaySafe: fr_overlaySafe, overlayPanelTitle: fr_overlayPanelTitle, overlayOpenPanel: fr_overlayOpenPanel, overlayMinimise: fr_overlayMinimise, overlayStop: fr_overlayStop, overlayTaskComplete: fr_overlayTaskComplete, overlayShowAgain: fr_overlayShowAgain, overlayGotIt: fr_overlayGotIt, overlayResume: fr_overlayResume, overlayRecallTitle: fr_overlayRecallTitle, overlayRecallShow: fr_overlayRecallShow, overlayRecalled: fr_overlayRecalled, overlayNotYet: fr_overlayNotYet, overlayNoLessons: fr_overlayNoLessons, overlayOtherWay: fr_overlayOtherWay, overlayHintFor: fr_overlayHintFor, overlayStateError: fr_overlayStateError };
 
 export type OverlayMessageKey = keyof typeof en;
 export const ot = makeTranslator<OverlayMessageKey>({ en, fr });
