@@ -109,6 +109,22 @@ test('the card drawn at load is the one the full UI draws; the launcher opens th
   expect(await shape()).toBe(atLoad);
 });
 
+test('"Got it" on the card drawn at load: the hint goes for good and focus returns to its control', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const body = page.getByTestId('tw-hint-body');
+  await expect(body).toBeVisible();
+  const dismissed = await body.getAttribute('data-lesson');
+  await body.getByRole('button', { name: 'Got it' }).click();
+  await expect(page.getByTestId('tw-hint')).toHaveCount(0);
+  await expect(page.locator('input.search-global-typeahead__input')).toBeFocused();
+  await page.reload();
+  // The page's next lesson takes its place beside its own control; the dismissed one is not shown again as a card.
+  await expect(page.getByTestId('tw-hint-body')).toBeVisible();
+  await expect(page.getByTestId('tw-hint-body')).not.toHaveAttribute('data-lesson', dismissed!);
+});
+
 test('the hint docks in a panel, and says why, when its control is not on the page', async ({ context, serve }) => {
   // X's focus layout: the home timeline without the side navigation the first hint points at.
   await serve('https://x.com/home', { synthetic: 'x-focus.html' });
