@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useStore } from 'zustand';
 import type { StoreApi } from 'zustand/vanilla';
 import { Anchored } from './Anchored';
@@ -99,6 +99,10 @@ export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
 
   // Step changes are announced to screen readers without moving focus away from the site.
   const announcement = task ? t('overlayStepAnnounce', String(task.index + 1), String(task.total), task.text) : '';
+  // Screen readers speak a change inside a live region already on the page, not the text of one just inserted: this
+  // UI mounts when a task starts (it replaces the first view), so the region goes in empty and the step follows.
+  const [spoken, setSpoken] = useState('');
+  useEffect(() => setSpoken(announcement), [announcement]);
   const lastStep = useRef<string | null>(null);
   const stepKey = task ? `${task.packId}/${task.lessonId}/${task.stepId}` : null;
   useEffect(() => {
@@ -138,7 +142,7 @@ export function Overlay({ store }: { store: StoreApi<OverlayState> }) {
         }}
       />
       <div className="tw-sr-only" aria-live="polite" data-testid="tw-live">
-        {announcement}
+        {spoken}
       </div>
     </div>
   );

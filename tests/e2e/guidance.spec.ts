@@ -129,3 +129,35 @@ test('the overlay is usable with the keyboard: Esc closes the card and focus goe
   await expect(page.getByTestId('tw-docked')).toHaveCount(0);
   await expect(page.getByTestId('tw-launcher')).toBeFocused();
 });
+
+test('a step is announced to screen readers: its text arrives in a live region already on the page', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  // Screen readers speak changes inside a live region, not the content of a region inserted with its text. Record,
+  // from the page, how the announcement first appears in our (open) shadow root.
+  await page.evaluate(() => {
+    const shadow = document.querySelector('training-wheels')!.shadowRoot!;
+    const seen: string[] = [];
+    (window as unknown as { liveRecords: string[] }).liveRecords = seen;
+    const live = (node: Node | null) => (node instanceof Element ? node.closest('[data-testid=tw-live]') : node?.parentElement?.closest('[data-testid=tw-live]'));
+    new MutationObserver((records) => {
+      for (const record of records) {
+        for (const node of record.addedNodes) {
+          const inserted = node instanceof Element ? (node.matches('[data-testid=tw-live]') ? node : node.querySelector('[data-testid=tw-live]')) : null;
+          if (inserted) seen.push(`region inserted with "${inserted.textContent}"`);
+        }
+        const region = live(record.target);
+        if (region && record.target !== region.parentElement) seen.push(`region changed to "${region.textContent}"`);
+      }
+    }).observe(shadow, { subtree: true, childList: true, characterData: true });
+  });
+  await page.getByTestId('tw-hint').getByTestId('tw-start').click();
+  await expect(page.getByTestId('tw-task')).toBeVisible();
+  await expect(page.getByTestId('tw-live')).toContainText('Step 1');
+  const records = await page.evaluate(() => (window as unknown as { liveRecords: string[] }).liveRecords);
+  const first = records.find((r) => r.includes('Step 1'));
+  expect(first, JSON.stringify(records)).toMatch(/^region changed to/);
+  expect(records.filter((r) => r.startsWith('region inserted')).every((r) => r.endsWith('""'))).toBe(true);
+});
