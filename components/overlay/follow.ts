@@ -101,9 +101,9 @@ export function followAnchor(anchor: Element, floating: Element, update: () => v
   const resizes = new ResizeObserver(run);
   resizes.observe(anchor);
   resizes.observe(floating);
-  // A tab in the background paints nothing (no frame, no ResizeObserver call): if no frame came, place the card
-  // anyway, so it is already beside its control when the learner comes back to the tab.
-  const noFrame = setTimeout(() => lastBox || run(), 200);
+  // A tab opened in the background paints nothing (no frame, no ResizeObserver call): place the card anyway, so it
+  // is already beside its control when the learner comes to the tab. (A visible tab's next frame places it.)
+  const noFrame = document.hidden ? setTimeout(() => lastBox || run(), 200) : undefined;
   return () => {
     removeEventListener('scroll', schedule, options);
     removeEventListener('resize', schedule, options);

@@ -1,5 +1,8 @@
 import overlayCss from './overlay.css?inline';
 
+/** The overlay's host element: the anchor watcher knows its own overlay's comings and goings change no control. */
+export const OVERLAY_HOST_TAG = 'training-wheels';
+
 /** Keys typed in our UI must not reach the site's own shortcuts (X's "n" opens a new post, YouTube's "k" pauses). */
 const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 
@@ -16,7 +19,7 @@ export interface OverlayShell {
  * into the shadow root, so no web-accessible resource is exposed to the page and nothing is fetched.
  */
 export function createShell(hostAttributes: Record<string, string>): OverlayShell {
-  const host = document.createElement('training-wheels');
+  const host = document.createElement(OVERLAY_HOST_TAG);
   for (const [name, value] of Object.entries(hostAttributes)) host.setAttribute(name, value);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');

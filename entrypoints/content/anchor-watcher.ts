@@ -1,3 +1,4 @@
+import { OVERLAY_HOST_TAG } from '../../components/overlay/shell';
 import type { AnchorRegistry } from '../../lessons/sites/types';
 import { createResolveContext, findOpenShadowRoots, resolveAnchor } from './anchors';
 
@@ -63,10 +64,14 @@ export function watchAnchors(
     if (timer === undefined) timer = setTimeout(resolveNow, RESOLVE_INTERVAL_MS);
   };
 
+  /** Our overlay's host, added to or removed from <html>, moves no control of the page: no pass for it. */
+  const ownHostOnly = (records: MutationRecord[]) =>
+    records.every((record) => [...record.addedNodes, ...record.removedNodes].every((node) => node.nodeName.toLowerCase() === OVERLAY_HOST_TAG));
+
   let observer: MutationObserver | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
   if (names.length > 0) {
-    observer = new MutationObserver(schedule);
+    observer = new MutationObserver((records) => ownHostOnly(records) || schedule());
     observer.observe(document.documentElement, { childList: true, subtree: true });
     deadline = setTimeout(resolveNow, ANCHOR_WAIT_MS);
     resolveNow();
