@@ -42,13 +42,12 @@ export function runGuide(ctx: ContentScriptContext, site: SiteAdapter): void {
     const needsFull = !firstViewCanDraw(guide.overlay.getState());
     if (needsFull && !renderer) return void loadUi();
     if (view && !needsFull) return;
-    if (!shell) {
-      shell = createShell({ 'data-network': site.network, 'data-page-kind': pageKind });
-      performance.mark('training-wheels:ready');
-    }
+    const first = !shell;
+    shell ??= createShell({ 'data-network': site.network, 'data-page-kind': pageKind });
     view?.remove();
     view = renderer ? renderer.mount(shell.container, guide.overlay) : drawFirstView(shell.container, guide.overlay);
     full = renderer !== null;
+    if (first) performance.mark('training-wheels:ready');
   };
 
   /** Until the UI comes, the first view stays as it was. A frame that refuses it is asked again at the next change. */
@@ -84,6 +83,7 @@ export function runGuide(ctx: ContentScriptContext, site: SiteAdapter): void {
   ctx.onInvalidated(() => {
     browser.runtime.onMessage.removeListener(onMessage);
     guide.stop();
+    visible = false; // a UI still on its way finds nothing to draw
     unmount();
   });
   guide.start();
