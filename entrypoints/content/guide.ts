@@ -74,13 +74,13 @@ export function createGuideController(
   let celebration: ReturnType<typeof setTimeout> | undefined;
 
   /**
-   * The background's answer, or null when there is none: a message that fails (the extension was reloaded, the
-   * worker is gone) must never reach the page's console.
+   * The background's answer, or null when the message failed: a failure (the extension was reloaded, the worker is
+   * gone) must never reach the page's console.
    */
   async function ask<T>(message: object): Promise<T | null> {
     if (ctx.isInvalid) return null;
     try {
-      return ((await browser.runtime.sendMessage(message)) as T | undefined) ?? null;
+      return (await browser.runtime.sendMessage(message)) as T;
     } catch {
       return null;
     }
