@@ -64,9 +64,18 @@ export function watchAnchors(
     if (timer === undefined) timer = setTimeout(resolveNow, RESOLVE_INTERVAL_MS);
   };
 
-  /** Our overlay's host, added to or removed from <html>, moves no control of the page: no pass for it. */
+  /**
+   * Our overlay's host, added to or removed from <html>, moves no control of the page: no pass for it. The target is
+   * checked first, so the page's own batches (deep in <body>) are told apart without looking at their nodes.
+   */
+  const isOwnHost = (node: Node) => node.nodeName.toLowerCase() === OVERLAY_HOST_TAG;
   const ownHostOnly = (records: MutationRecord[]) =>
-    records.every((record) => [...record.addedNodes, ...record.removedNodes].every((node) => node.nodeName.toLowerCase() === OVERLAY_HOST_TAG));
+    records.every(
+      (record) =>
+        record.target === document.documentElement &&
+        Array.prototype.every.call(record.addedNodes, isOwnHost) &&
+        Array.prototype.every.call(record.removedNodes, isOwnHost),
+    );
 
   let observer: MutationObserver | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
