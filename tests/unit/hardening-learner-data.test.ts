@@ -43,7 +43,8 @@ describe('item 1: ids from storage and imports must be ids', () => {
     const { data } = dataFromSnapshot(await area.get(null));
     expect(polluted()).toEqual([]);
     // `constructor` is a valid id: it is folded as an id, in a map without prototype, and writes nothing to Object.
-    expect(data.progress.packs['any.pack']!.lessons.constructor).toEqual({ steps: {}, retrieval: [], completedAt: 2 });
+    const constructorId: string = 'constructor';
+    expect(data.progress.packs['any.pack']!.lessons[constructorId]).toEqual({ steps: {}, retrieval: [], completedAt: 2 });
     expect(data.progress.packs['acme.tiny']!.lessons.headline!.steps.s0).toBe(3);
     const report = await migrateAndRepair(area, () => 42);
     expect(report.repairedKeys).toContain('completed:any.pack/__proto__');
@@ -73,10 +74,11 @@ describe('item 1: ids from storage and imports must be ids', () => {
     const pack = tinyPack('acme.tiny', '1.0.0', ['toString']);
     let progress = startTask(emptyProgress(), { packId: 'acme.tiny', lessonId: 'toString' }, 1);
     for (const step of pack.lessons[0]!.steps) progress = completeStep(progress, [pack], { packId: 'acme.tiny', lessonId: 'toString', stepId: step.id }, 2);
-    expect(progress.packs['acme.tiny']!.lessons.toString!.completedAt).toBe(2);
+    const lessonId: string = 'toString';
+    expect(progress.packs['acme.tiny']!.lessons[lessonId]!.completedAt).toBe(2);
     expect(Object.getPrototypeOf(progress.packs['acme.tiny']!.lessons)).toBeNull();
     // A fresh fold of nothing has no `toString` lesson.
-    expect(progressFromFacts({}, null).packs['acme.tiny']?.lessons.toString).toBeUndefined();
+    expect(progressFromFacts({}, null).packs['acme.tiny']?.lessons[lessonId]).toBeUndefined();
     expect(polluted()).toEqual([]);
   });
 });
