@@ -6,6 +6,7 @@ import { PATHS, type LearningPath } from '../../lessons/pack/types';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { withLock, type Area } from '../state/area';
 import { DEFAULT_LEARNER, KEY, sanitizePresets, type Presets } from '../state/schema';
+import { LOOPBACK_HOSTS } from './origins';
 import { REGISTRY_KEY, sanitizeRegistry, summarizeErrors, type PackManager } from './registry';
 import { isHttpsUrl, normalizePin, refreshSubscription, sha256Hex, type FetchLike } from './subscribe';
 
@@ -87,7 +88,7 @@ const isPath = (raw: unknown): raw is LearningPath => (PATHS as readonly unknown
 export function isLrsEndpoint(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_HOSTS as readonly string[]).includes(url.hostname));
   } catch {
     return false;
   }

@@ -36,6 +36,8 @@ export interface OutboxStatus {
   lastSentAt?: number;
   lastError?: string;
   nextAttemptAt?: number;
+  /** Firefox: the learner has not (yet) agreed to the data collection that sending means; statements wait. */
+  waitingForConsent?: boolean;
 }
 
 /** storage.local: the outbox's last outcome (counts and times only), for Diagnostics. */
