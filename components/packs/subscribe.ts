@@ -155,7 +155,15 @@ export async function refreshSubscription(
         const summary = summarizeErrors(validation.errors);
         check = { at: now(), ok: false, failure: 'invalid', detail: summary.en, detailFr: summary.fr };
       } else {
-        const outcome = await manager.install(fetched.data, source, { url, ...(sha256 ? { sha256 } : {}), check: { at: now(), ok: true } });
+        let outcome: Awaited<ReturnType<PackManager['install']>>;
+        try {
+          outcome = await manager.install(fetched.data, source, { url, ...(sha256 ? { sha256 } : {}), check: { at: now(), ok: true } });
+        } catch (error) {
+          // The storage refused the pack (full): the last good one stays, and the check says why.
+          const check: PackCheck = { at: now(), ok: false, failure: 'storage', detail: error instanceof Error ? error.message : String(error) };
+          if (expectedId) await manager.recordCheck(expectedId, check).catch(() => undefined);
+          return { ok: false, check };
+        }
         if (outcome.ok) return { ok: true, entry: outcome.entry };
         if (outcome.reason === 'invalid') {
           const summary = summarizeErrors(outcome.errors);
