@@ -9,6 +9,11 @@ import { XAPI_DATA_COLLECTION } from './components/xapi/data-collection';
 const brandPack = process.env.TW_PACK ? loadBrandPack(process.env.TW_PACK) : null;
 /** The Firefox build's minimum version (.ci/run checks the installed firefox-esr against it). */
 const FIREFOX_MIN_VERSION = '142.0';
+/**
+ * The Chrome build's minimum version: URL.canParse (the policy's checks, Chrome 120) and checkVisibility's
+ * visibilityProperty option (the anchor resolver, 121). .ci/run checks the installed chromium against it.
+ */
+const CHROMIUM_MIN_VERSION = '121';
 
 // The overlay's UI runs on the tabs of four heavy sites: its React code is served by Preact's core and
 // hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
@@ -40,6 +45,7 @@ export default defineConfig({
     // Enterprise policy keys (Chrome storage.managed; Firefox reads the same keys from policies.json).
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: CHROMIUM_MIN_VERSION }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
