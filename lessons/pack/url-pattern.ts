@@ -9,84 +9,70 @@
 // Pure: the content script, the validator and tests share it.
 import { LIMITS } from './limits';
 
-type Token = { kind: 'char'; code: number } | { kind: 'star' } | { kind: 'globstar' } | { kind: 'any' } | { kind: 'optional-slash' };
-
+/** A pattern's tokens: a character code (≥ 0), or one of these. */
+const STAR = -1; // any run of characters but "/"
+const GLOBSTAR = -2; // any run of characters
+const ANY = -3; // exactly one character
+const OPTIONAL_SLASH = -4; // "/" or nothing
 const SLASH = 47;
 
-function tokenize(pathPattern: string): { tokens: Token[]; below: boolean } {
+interface Compiled {
+  tokens: number[];
+  below: boolean;
+}
+
+function compile(pathPattern: string): Compiled {
   const trimmed = pathPattern.replace(/\/+$/, '');
   const below = /\/\*\*?$/.test(trimmed); // a trailing /* or /** means "anything below"
   const body = (below ? trimmed.replace(/\/\*\*?$/, '') : trimmed).toLowerCase();
-  const tokens: Token[] = [];
+  const tokens: number[] = [];
   for (let i = 0; i < body.length; i++) {
-    if (body[i] === '*') {
-      const double = body[i + 1] === '*';
-      tokens.push({ kind: double ? 'globstar' : 'star' });
-      if (double) i++;
-    } else tokens.push({ kind: 'char', code: body.charCodeAt(i) });
+    if (body[i] !== '*') tokens.push(body.charCodeAt(i));
+    else if (body[i + 1] === '*') (tokens.push(GLOBSTAR), i++);
+    else tokens.push(STAR);
   }
   // Below: "/" and at least one character. Otherwise the path itself (matched with a final slash added), with or
   // without that slash.
-  if (below) tokens.push({ kind: 'char', code: SLASH }, { kind: 'any' }, { kind: 'globstar' });
-  else tokens.push({ kind: 'optional-slash' });
+  if (below) tokens.push(SLASH, ANY, GLOBSTAR);
+  else tokens.push(OPTIONAL_SLASH);
   return { tokens, below };
 }
 
-/** Does `subject` match the whole token list? O(subject length × token count). */
-function run(tokens: readonly Token[], subject: string): boolean {
+/** Does `subject` match the whole token list? O(subject length × token count), no backtracking. */
+function run(tokens: readonly number[], subject: string): boolean {
   const m = tokens.length;
   let current = new Uint8Array(m + 1);
   let next = new Uint8Array(m + 1);
-  // Tokens that may match nothing are stepped over at once (the closure).
-  const add = (set: Uint8Array, from: number) => {
-    for (let p = from; p <= m; p++) {
-      if (set[p]) return;
+  // Entering a token that may match nothing enters the one after it too (the closure).
+  const add = (set: Uint8Array, p: number) => {
+    for (; p <= m && !set[p]; p++) {
       set[p] = 1;
-      const kind = tokens[p]?.kind;
-      if (kind !== 'star' && kind !== 'globstar' && kind !== 'optional-slash') return;
+      const token = tokens[p]!;
+      if (token !== STAR && token !== GLOBSTAR && token !== OPTIONAL_SLASH) return;
     }
   };
   add(current, 0);
   for (let i = 0; i < subject.length; i++) {
     const code = subject.charCodeAt(i);
     next.fill(0);
-    let alive = false;
     for (let p = 0; p < m; p++) {
       if (!current[p]) continue;
       const token = tokens[p]!;
-      switch (token.kind) {
-        case 'char':
-          if (token.code === code) (add(next, p + 1), (alive = true));
-          break;
-        case 'any':
-          add(next, p + 1);
-          alive = true;
-          break;
-        case 'star':
-          if (code !== SLASH) (add(next, p), (alive = true));
-          break;
-        case 'globstar':
-          add(next, p);
-          alive = true;
-          break;
-        case 'optional-slash':
-          if (code === SLASH) (add(next, p + 1), (alive = true));
-          break;
-      }
+      if (token === GLOBSTAR || (token === STAR && code !== SLASH)) add(next, p);
+      else if (token === ANY || token === code || (token === OPTIONAL_SLASH && code === SLASH)) add(next, p + 1);
     }
-    if (!alive) return false;
     [current, next] = [next, current];
   }
   return current[m] === 1;
 }
 
-const compiled = new Map<string, { tokens: Token[]; below: boolean }>();
+const compiled = new Map<string, Compiled>();
 
 export function urlMatches(pattern: string, url: URL): boolean {
   const [pathPattern = '', queryPattern] = pattern.split('?', 2);
   let compiledPattern = compiled.get(pathPattern);
   if (!compiledPattern) {
-    compiledPattern = tokenize(pathPattern);
+    compiledPattern = compile(pathPattern);
     if (compiled.size > 100) compiled.clear();
     compiled.set(pathPattern, compiledPattern);
   }
