@@ -29,6 +29,7 @@ export function youtubePageKind(url: URL): string | null {
 
 const HOME = 'youtube/home-2025-04.html';
 const WATCH_SERVER = 'youtube/watch-server-2025-06.html';
+const HOME_RU = 'youtube/home-ru-2025-07.html';
 const MASTHEAD = 'ytd-masthead, #masthead-container, [role="banner"]';
 
 const youtubeAnchors: AnchorRegistry = {
@@ -39,7 +40,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'link', name: { en: 'YouTube Home', fr: 'Accueil YouTube' }, match: 'start' },
     ],
     withinCss: MASTHEAD,
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.masthead.search': {
     strategies: [
@@ -50,18 +51,19 @@ const youtubeAnchors: AnchorRegistry = {
     ],
     withinCss: MASTHEAD,
     count: { max: 1 },
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.masthead.create': {
     strategies: [
-      // No language-free marker on the 2025 Create button: its label in each language. Signed out, #buttons holds
-      // a "Sign in" link instead, which these do not match.
+      // 2025: the masthead's own button renderer, a <button> (signed out, the renderer in #buttons holds the "Sign in"
+      // link instead, an <a>); topbar menu renderers (notifications, avatar) are other elements. Any language.
+      { css: 'ytd-masthead #buttons > ytd-button-renderer button' },
       { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
       // pre-2024 camera icon
       { css: 'ytd-masthead ytd-topbar-menu-button-renderer:has(yt-icon[icon*="video_call"]) button' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.masthead.notifications': {
     strategies: [
@@ -69,7 +71,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Notifications', fr: 'Notifications' }, match: 'start' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.masthead.avatar': {
     strategies: [
@@ -77,7 +79,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Account menu', fr: 'Menu du compte' }, match: 'start' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.guide.menu': {
     // The app drawer holds a second #guide-button (zero-size while the drawer is closed): masthead first.
@@ -87,7 +89,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Guide', fr: 'Guide' }, match: 'exact' },
     ],
     withinCss: MASTHEAD,
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.home.feed': {
     strategies: [
@@ -95,7 +97,7 @@ const youtubeAnchors: AnchorRegistry = {
       { css: 'ytd-browse ytd-rich-grid-renderer' },
     ],
     pages: ['home'],
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.watch.player': {
     strategies: [

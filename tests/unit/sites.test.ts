@@ -87,7 +87,12 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.facebook.com/watch/?v=123456', 'facebook', 'watch'],
   ['https://www.facebook.com/messages/t/123', 'facebook', null],
   ['https://www.facebook.com/settings', 'facebook', null],
-  ['https://www.facebook.com/photo.php?fbid=1', 'facebook', null],
+  ['https://www.facebook.com/photo.php?fbid=1', 'facebook', 'photo'],
+  ['https://www.facebook.com/photo/?fbid=288439180667016&set=a.117960581048211', 'facebook', 'photo'],
+  ['https://www.facebook.com/jane.doe.75/photos/a.123/456/', 'facebook', 'photo'],
+  ['https://www.facebook.com/search/top/?q=boulangerie', 'facebook', 'search'],
+  ['https://www.facebook.com/search/posts/?q=Sri%20Lanka', 'facebook', 'search'],
+  ['https://www.facebook.com/me/', 'facebook', null],
   ['https://fr-fr.facebook.com/zuck', 'facebook', 'profile'],
   ['https://m.facebook.com/zuck', null],
   // YouTube
@@ -144,7 +149,7 @@ describe('site adapters', () => {
     expect(kinds).toEqual({
       linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
       x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
-      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch'],
+      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'],
       youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
     });
   });
