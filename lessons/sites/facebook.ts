@@ -93,8 +93,8 @@ const tabLink = (paths: string[], name: Localized | string[]): AnchorDef => ({
     { css: paths.map((p) => `${TAB}[href*="facebook.com${p}"], ${TAB}[href^="${p}"]`).join(', ') },
     { role: 'link', name, match: 'exact' },
   ],
-  // The tab bar only: left-rail shortcuts and search filters link to the same places outside the banner.
-  withinCss: `${BANNER} [role="navigation"]`,
+  // The banner only: left-rail shortcuts and search filters link to the same places outside it.
+  withinCss: BANNER,
   count: { max: 1 },
 });
 
@@ -105,7 +105,7 @@ const facebookAnchors: AnchorRegistry = {
       { css: `${TAB}[href="/"], ${TAB}[href$="facebook.com/"], ${TAB}[href^="/?"], ${TAB}[href*="facebook.com/?"]` },
       { role: 'link', name: { en: 'Home', fr: 'Accueil' }, match: 'exact' },
     ],
-    withinCss: `${BANNER} [role="navigation"]`,
+    withinCss: BANNER,
     count: { max: 1 },
     // The photo viewer's top bar hides the tab bar (aria-hidden): nothing there.
     examples: [...on(FEED, SEARCH)],
