@@ -4,7 +4,7 @@
 // 2022–2025: the top bar's landmarks (`role=banner`, its two `role=navigation` blocks), link targets, the
 // `data-pagelet` names of page regions (ProfileActions, ProfileTabs, ProfileComposer, FeedUnit_N), ARIA roles and
 // attributes, and the order of the top bar's controls. Names in English and French come last, as a fallback.
-import type { AnchorDef, AnchorRegistry, Localized, SiteAdapter } from './types';
+import type { AnchorDef, AnchorRegistry, Localized, ProfileOwner, SiteAdapter } from './types';
 
 export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'] as const;
 
@@ -58,6 +58,21 @@ function refineFacebookPageKind(kind: string | null, has: (css: string) => boole
     return 'page';
   }
   return kind;
+}
+
+// The profile or Page header: the block holding the ProfileActions pagelet and the name heading.
+const HEADER = '[role="main"] :has(> * > [data-pagelet="ProfileActions"])';
+
+/**
+ * One's own profile or Page shows its picture as a button (its actions: update, view) and, for a Page or a professional
+ * profile, links to its dashboard and to promote it — seen on the saved Arabic Page, acting as the Page. Someone else's
+ * shows the picture as a link to the viewer (unverified: no such page is saved here).
+ */
+function facebookProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'profile' && kind !== 'page') return null;
+  if (has(`${HEADER} [role="button"]:has(> * svg[role="img"]), [data-pagelet="ProfileActions"] a[href*="/professional_dashboard"], [data-pagelet="ProfileActions"] a[href*="/ad_center/"]`)) return 'self';
+  if (has(`${HEADER} a[href*="/photo"]:has(svg[role="img"])`)) return 'other';
+  return null;
 }
 
 const FEED = 'facebook/home-feed-2022-04.html';
@@ -317,4 +332,5 @@ export const facebook: SiteAdapter = {
   anchors: facebookAnchors,
   firstHintAnchor: 'facebook.nav.search',
   refinePageKind: refineFacebookPageKind,
+  profileOwner: facebookProfileOwner,
 };

@@ -1,6 +1,6 @@
 // LinkedIn: URL → page kind and anchors. Pure data; the resolver lives in entrypoints/content/anchors.ts.
 // Saved pages named in `examples` live in ../shared/realpages (read-only, never copied here).
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const LINKEDIN_PAGE_KINDS = [
   'feed',
@@ -279,6 +279,23 @@ const linkedinAnchors: AnchorRegistry = {
   },
 };
 
+// The profile's top card in either layout (the one card with the owner's "Contact info" overlay link).
+const TOP_CARD = 'main section[data-member-id], main section:has(a[href*="/overlay/contact-info"])';
+
+/**
+ * Someone else's profile offers to write to, invite or follow its owner (language-free: the compose and invitation
+ * links, the design system's icons), seen on both saved profiles. One's own offers to edit the intro and the photo
+ * (edit links and the editable photo; no own profile is saved here, so these are unverified).
+ */
+function linkedinProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'profile') return null;
+  const inCard = (...css: string[]) => has(css.map((c) => TOP_CARD.split(', ').map((card) => `${card} ${c}`).join(', ')).join(', '));
+  if (inCard('a[href*="/edit/intro"]', 'a[href*="/edit/forms/intro"]', 'a[href*="/add-edit/"]', 'img.profile-photo-edit__preview')) return 'self';
+  if (inCard('a[href*="/messaging/compose"]', 'a[href*="/preload/custom-invite/"]', 'button:has(svg[data-test-icon^="send-privately"])',
+    'button:has(svg[data-test-icon^="connect-"])')) return 'other';
+  return null;
+}
+
 export const linkedin: SiteAdapter = {
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
@@ -289,4 +306,5 @@ export const linkedin: SiteAdapter = {
   theme: { dark: 'html.theme--dark-lix, html.theme--dark', light: 'html.theme--mercado, html.theme--light-lix' },
   anchors: linkedinAnchors,
   firstHintAnchor: 'linkedin.nav.search',
+  profileOwner: linkedinProfileOwner,
 };

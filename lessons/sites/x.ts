@@ -1,5 +1,5 @@
 // X (Twitter): URL → page kind and anchors. X's data-testid values held across 2025 → 2026, so they come first.
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const X_PAGE_KINDS = [
   'home',
@@ -165,6 +165,19 @@ const xAnchors: AnchorRegistry = {
   },
 };
 
+/**
+ * The side nav's Profile link points at the viewer's own handle: the profile is theirs when it is the one in the URL
+ * (seen on both saved profiles, viewed by someone else). The header's Follow/Following button or Edit profile confirm.
+ */
+function xProfileOwner(kind: string | null, has: (css: string) => boolean, url: URL): ProfileOwner {
+  if (kind !== 'profile') return null;
+  const handle = url.pathname.split('/').filter(Boolean)[0] ?? '';
+  if (!USER_NAME.test(handle)) return null;
+  if (has(`a[data-testid="AppTabBar_Profile_Link"][href="/${handle}" i]`) || has('[data-testid="editProfileButton"], [data-testid="primaryColumn"] a[href="/settings/profile"]')) return 'self';
+  if (has('a[data-testid="AppTabBar_Profile_Link"]') || has('[data-testid="userActions"]')) return 'other';
+  return null;
+}
+
 export const x: SiteAdapter = {
   network: 'x',
   hosts: ['x.com', 'www.x.com', 'twitter.com', 'www.twitter.com'],
@@ -175,4 +188,5 @@ export const x: SiteAdapter = {
   theme: { dark: 'html[style*="color-scheme: dark"]', light: 'html[style*="color-scheme: light"]' },
   anchors: xAnchors,
   firstHintAnchor: 'x.nav.compose',
+  profileOwner: xProfileOwner,
 };

@@ -1,7 +1,7 @@
 // YouTube: URL → page kind and anchors. YouTube's custom element names (ytd-*, yt-*) and a few ids are its most
 // stable markup. Two traps seen on real pages: the server HTML holds grey placeholder shells (a #subscribe-button
 // div with nothing inside) and the home page can hold a hidden watch page (ytd-watch-flexy[hidden]).
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts'] as const;
 
@@ -123,6 +123,19 @@ const youtubeAnchors: AnchorRegistry = {
   },
 };
 
+/**
+ * One's own channel links its owner to YouTube Studio ("Customize channel", "Manage videos"); someone else's offers
+ * Subscribe. The channel header's element changed over the years (c4-tabbed header, then yt-page-header): both are
+ * looked at. Unverified: no channel page is saved here.
+ */
+function youtubeProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'channel') return null;
+  const header = ['ytd-c4-tabbed-header-renderer', 'yt-page-header-renderer', '#page-header'];
+  if (has(header.map((h) => `${h} a[href*="studio.youtube.com"]`).join(', '))) return 'self';
+  if (has(header.map((h) => `${h} #subscribe-button button, ${h} yt-subscribe-button-view-model button`).join(', '))) return 'other';
+  return null;
+}
+
 export const youtube: SiteAdapter = {
   network: 'youtube',
   hosts: ['www.youtube.com', 'youtube.com'],
@@ -133,4 +146,5 @@ export const youtube: SiteAdapter = {
   theme: { dark: 'html[dark]', light: 'html[darker-dark-theme]:not([dark])' },
   anchors: youtubeAnchors,
   firstHintAnchor: 'youtube.masthead.search',
+  profileOwner: youtubeProfileOwner,
 };

@@ -38,6 +38,14 @@ function near(got: string | null, want: string): boolean {
 
 const { pages, missing } = expectedPages();
 
+/** Every saved profile was viewed by someone else (SOURCES.md); the other pages are no profile. */
+const OWNER_ON_SAVED_PAGES: Record<string, 'self' | 'other'> = {
+  'linkedin/profile-2025-04.html': 'other',
+  'linkedin/profile-domv2-b-2026-04.html': 'other',
+  'x/profile-2025-04.html': 'other',
+  'x/profile-zh-2025-11.html': 'other',
+};
+
 test.describe('anchors on real saved pages', () => {
   test.describe.configure({ mode: 'serial' });
   let browser: Browser;
@@ -62,6 +70,7 @@ test.describe('anchors on real saved pages', () => {
       }
       expect(audited.network, 'network').toBe(expected.network);
       expect(audited.pageKind, 'page kind').toBe(expected.pageKind);
+      expect(audited.owner, 'whose profile').toBe(OWNER_ON_SAVED_PAGES[expected.file] ?? null);
       expectAsSaved(audited, expected);
     });
   }
@@ -103,6 +112,7 @@ test.describe('anchors on real saved pages', () => {
       });
       const audited = await auditOpenPage(page, url, 'facebook/profile-photo-ar-2024-03.html');
       expect(audited.pageKind, 'a profile URL whose document is a Page').toBe('page');
+      expect(audited.owner, 'its own Page: the viewer acts as the Page').toBe('self');
       const text = (name: string) => audited.anchors[name]?.fingerprint?.text;
       expect(audited.anchors['facebook.profile.name']?.fingerprint?.tag).toBe('h1');
       expect(text('facebook.profile.name')).toBe('الدراما الهندي TV');

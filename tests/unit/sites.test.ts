@@ -175,6 +175,30 @@ describe('site adapters', () => {
     for (const s of SITES) expect(s.anchors[s.firstHintAnchor]).toBeDefined();
   });
 
+  it('tell one\'s own profile from someone else\'s by what the document offers', () => {
+    const by = Object.fromEntries(SITES.map((s) => [s.network, s]));
+    const only = (...needles: string[]) => (css: string) => needles.some((n) => css.includes(n));
+    // X: the side nav's Profile link is the viewer's own handle.
+    const x = (url: string, has: (css: string) => boolean) => by.x!.profileOwner!('profile', has, new URL(url));
+    expect(x('https://x.com/Dana_Example', only('[href="/Dana_Example" i]'))).toBe('self');
+    expect(x('https://x.com/someone', only('[data-testid="userActions"]'))).toBe('other');
+    expect(x('https://x.com/someone', () => false)).toBeNull();
+    expect(by.x!.profileOwner!('home', () => true, new URL('https://x.com/home'))).toBeNull();
+    // LinkedIn: edit links in the top card are one's own, compose/invite links someone else's.
+    const li = (has: (css: string) => boolean) => by.linkedin!.profileOwner!('profile', has, new URL('https://www.linkedin.com/in/x/'));
+    expect(li(only('/edit/intro'))).toBe('self');
+    expect(li(only('/preload/custom-invite/'))).toBe('other');
+    expect(li(() => false)).toBeNull();
+    // Facebook: the picture as an actions button (own) or a link to the viewer (someone else's).
+    const fb = (has: (css: string) => boolean) => by.facebook!.profileOwner!('profile', has, new URL('https://www.facebook.com/x'));
+    expect(fb(only('/professional_dashboard'))).toBe('self');
+    expect(fb(only('a[href*="/photo"]'))).toBe('other');
+    // YouTube: Studio links are the owner's, Subscribe someone else's.
+    const yt = (has: (css: string) => boolean) => by.youtube!.profileOwner!('channel', has, new URL('https://www.youtube.com/@x'));
+    expect(yt(only('studio.youtube.com'))).toBe('self');
+    expect(yt(only('#subscribe-button button'))).toBe('other');
+  });
+
   it('let the DOM turn a Facebook /USERNAME into a Page', () => {
     const fb = SITES.find((s) => s.network === 'facebook')!;
     expect(fb.refinePageKind!('profile', (css) => css.includes('fb://page/'))).toBe('page');
