@@ -32,6 +32,8 @@ export const LIMITS = {
   pages: 10,
   lessons: 300,
   steps: 30,
+  /** Micro-steps of one step's walk (at least 2). */
+  walk: 8,
   retrieval: 20,
   /** Anchors a pack adds or repairs. */
   anchors: 200,

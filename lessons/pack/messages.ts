@@ -33,6 +33,9 @@ export const ERROR_CODES = [
   'yaml-aliases',
   'too-deep',
   'entry-mode',
+  'maker-end',
+  'walk-with-done',
+  'done-on-navigation',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -170,8 +173,20 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
     fr: `Imbrication trop profonde : au plus ${q(p.expected)} niveaux de listes et de tables, trouvé davantage. Un pack n'est jamais aussi profond ; vérifiez les crochets et l'indentation.`,
   }),
   'entry-mode': (p) => ({
-    en: `No "order" for path ${q(p.name)}, and the listed steps start with ${q(p.found)} rather than its entry mode ${q(p.expected)}: consider adding order.${q(p.name)}.`,
-    fr: `Pas d'« order » pour le parcours ${q(p.name)}, et les étapes commencent par ${q(p.found)} au lieu de son mode d'entrée ${q(p.expected)} : pensez à ajouter order.${q(p.name)}.`,
+    en: `The order for path ${q(p.name)} starts with a ${q(p.found)} step rather than its entry mode ${q(p.expected)} (PEDAGOGY): is that intended?`,
+    fr: `L'ordre du parcours ${q(p.name)} commence par une étape ${q(p.found)} au lieu de son mode d'entrée ${q(p.expected)} (PEDAGOGY) : est-ce voulu ?`,
+  }),
+  'maker-end': (p) => ({
+    en: `The Maker's order ends with ${q(p.found)}: a Maker sets a goal, does it, then measures (RO) and adjusts (AE or AC). Put the RO step just before a last AE or AC step.`,
+    fr: `L'ordre du Bâtisseur se termine par ${q(p.found)} : un Bâtisseur fixe un but, le réalise, puis mesure (RO) et ajuste (AE ou AC). Placez l'étape RO juste avant une dernière étape AE ou AC.`,
+  }),
+  'walk-with-done': () => ({
+    en: `A step with a "walk" has no "done": it ends when the walk's last micro-step does. Remove "done", or put its action in the last micro-step.`,
+    fr: `Une étape avec un « walk » n'a pas de « done » : elle se termine avec la dernière micro-étape. Supprimez « done », ou mettez son action dans la dernière micro-étape.`,
+  }),
+  'done-on-navigation': (p) => ({
+    en: `This doing-step ends on a click on ${q(p.name)}, a control that starts the journey (navigation), not the action that ends the task. End it on the real action (Post, Send, Save, the dialog closing, a URL reached), e.g. with a "walk".`,
+    fr: `Cette étape d'action se termine sur un clic sur ${q(p.name)}, un contrôle qui ouvre le parcours (navigation), pas sur l'action qui achève la tâche. Terminez-la sur l'action réelle (Publier, Envoyer, Enregistrer, la fenêtre qui se ferme, une URL atteinte), par exemple avec un « walk ».`,
   }),
   internal: (p) => ({
     en: `The validator could not check this input: ${q(p.detail)}`,

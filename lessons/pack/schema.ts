@@ -41,16 +41,27 @@ const pathRecord = <T extends v.GenericSchema>(item: T, desc: string) =>
     d(desc),
   );
 
+const SIGNALS = [
+  v.strictObject({ click: DoneTarget('"anchor" (the step anchor) or an anchor name') }),
+  v.strictObject({ url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.urlPattern), d('A pathname pattern such as "/in/*" (** only as a whole segment)')) }),
+  v.strictObject({ appears: DoneTarget('An anchor name') }),
+  v.strictObject({ submit: DoneTarget('"anchor" (the step anchor) or an anchor name') }),
+  v.strictObject({ input: DoneTarget('"anchor" or an anchor name: a field the learner types into (its text is never read)') }),
+  v.strictObject({ gone: DoneTarget('An anchor name (a dialog, a menu) that was on the page and is gone') }),
+] as const;
+const SIGNALS_HELP = '{ click: anchor|NAME } | { url: "/path/*" } | { appears: NAME } | { submit: anchor|NAME } | { input: anchor|NAME } | { gone: NAME }';
+
 export const DoneSchema = v.pipe(
-  v.union([
-    v.literal('manual'),
-    v.strictObject({ click: DoneTarget('"anchor" (the step anchor) or an anchor name') }),
-    v.strictObject({ url: v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.urlPattern), d('A pathname pattern such as "/in/*" (** only as a whole segment)')) }),
-    v.strictObject({ appears: DoneTarget('An anchor name') }),
-    v.strictObject({ submit: DoneTarget('"anchor" (the step anchor) or an anchor name') }),
-  ]),
-  d('How the step completes: manual | { click: anchor|NAME } | { url: "/path/*" } | { appears: NAME } | { submit: anchor|NAME }'),
+  v.union([v.literal('manual'), ...SIGNALS]),
+  d(`How the step completes: manual | ${SIGNALS_HELP}`),
 );
+
+/** One micro-step of a walk: a real control, a short text, the learner's action that ends it. */
+export const WalkItemSchema = v.strictObject({
+  anchor: v.optional(AnchorRef),
+  text: TextSchema,
+  done: v.pipe(v.union([...SIGNALS]), d(`The action that ends this micro-step: ${SIGNALS_HELP}`)),
+});
 
 export const StepSchema = v.strictObject({
   id: Id('step'),
@@ -59,7 +70,15 @@ export const StepSchema = v.strictObject({
   text: TextSchema,
   hint: v.optional(pathRecord(TextSchema, 'Path-specific tone for this step')),
   example: v.optional(TextSchema),
-  done: DoneSchema,
+  walk: v.optional(
+    v.pipe(
+      v.array(WalkItemSchema),
+      v.minLength(2),
+      v.maxLength(LIMITS.walk),
+      d('A short walk over the real controls (2–8 micro-steps, in order): the step completes when its last one does. A walk step has no `done`.'),
+    ),
+  ),
+  done: v.optional(DoneSchema),
 });
 
 export const RetrievalSchema = v.strictObject({ q: TextSchema, a: TextSchema });

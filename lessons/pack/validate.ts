@@ -361,6 +361,26 @@ function checkAnchorRef(
   if (network && !name.startsWith(`${network}.`)) c.add('anchor-network', at, { name, expected: network, found: name.split('.')[0] ?? '' });
 }
 
+/** A completion rule: its anchor references exist on the network, "anchor" has an anchor to mean, URLs are patterns. */
+function checkDone(c: Collector, done: unknown, anchor: unknown, at: PathSegment[], network: Network | undefined, known: ReadonlySet<string>): void {
+  if (!isObj(done)) return;
+  for (const kind of ['click', 'submit', 'input'] as const) {
+    const target = own(done, kind);
+    if (target === 'anchor') {
+      if (typeof anchor !== 'string') c.add('done-needs-anchor', at, { name: kind });
+    } else checkAnchorRef(c, target, [...at, kind], network, known);
+  }
+  for (const kind of ['appears', 'gone'] as const) checkAnchorRef(c, own(done, kind), [...at, kind], network, known);
+  const url = own(done, 'url');
+  const urlProblem = typeof url === 'string' && url.length <= LIMITS.urlPattern ? urlPatternProblem(url) : null;
+  if (urlProblem) c.add('done-shape', at, { expected: `{ url: "/path/*" } (${urlProblem})`, found: describe(url) });
+}
+
+/** A control that starts a journey rather than ending a task: the networks' navigation bars and mastheads. */
+export function isNavigationAnchor(name: string): boolean {
+  return /^(?:linkedin|x|facebook)\.nav\./.test(name) || /^youtube\.(?:masthead|guide)\./.test(name);
+}
+
 function checkLesson(
   c: Collector,
   lesson: Record<string, unknown>,
@@ -400,18 +420,27 @@ function checkLesson(
     checkPathTexts(c, own(step, 'hint'), [...sat, 'hint'], locales);
     const anchor = own(step, 'anchor');
     checkAnchorRef(c, anchor, [...sat, 'anchor'], network, known);
+    const walk = own(step, 'walk');
     const done = own(step, 'done');
-    if (isObj(done)) {
-      for (const kind of ['click', 'submit'] as const) {
-        const target = own(done, kind);
-        if (target === 'anchor') {
-          if (typeof anchor !== 'string') c.add('done-needs-anchor', [...sat, 'done'], { name: kind });
-        } else checkAnchorRef(c, target, [...sat, 'done', kind], network, known);
-      }
-      checkAnchorRef(c, own(done, 'appears'), [...sat, 'done', 'appears'], network, known);
-      const url = own(done, 'url');
-      const urlProblem = typeof url === 'string' && url.length <= LIMITS.urlPattern ? urlPatternProblem(url) : null;
-      if (urlProblem) c.add('done-shape', [...sat, 'done'], { expected: `{ url: "/path/*" } (${urlProblem})`, found: describe(url) });
+    let end: { rule: unknown; anchor: unknown; at: PathSegment[] } = { rule: done, anchor, at: [...sat, 'done'] };
+    if (Array.isArray(walk)) {
+      if (done !== undefined) c.add('walk-with-done', [...sat, 'done'], {});
+      walk.forEach((item, j) => {
+        if (!isObj(item)) return;
+        const wat: PathSegment[] = [...sat, 'walk', j];
+        checkText(c, own(item, 'text'), [...wat, 'text'], locales);
+        checkAnchorRef(c, own(item, 'anchor'), [...wat, 'anchor'], network, known);
+        checkDone(c, own(item, 'done'), own(item, 'anchor'), [...wat, 'done'], network, known);
+      });
+      const last = walk[walk.length - 1];
+      if (isObj(last)) end = { rule: own(last, 'done'), anchor: own(last, 'anchor'), at: [...sat, 'walk', walk.length - 1, 'done'] };
+    } else if (done === undefined) c.add('required', [...sat, 'done'], { name: 'done', expected: 'done' });
+    else checkDone(c, done, anchor, [...sat, 'done'], network, known);
+    // Advice: a doing-step ends on the action that ends the task, never on the control that starts the journey.
+    const mode = own(step, 'mode');
+    if ((mode === 'CE' || mode === 'AE') && isObj(end.rule)) {
+      const clicked = own(end.rule, 'click') === 'anchor' ? end.anchor : own(end.rule, 'click');
+      if (typeof clicked === 'string' && isNavigationAnchor(clicked)) c.add('done-on-navigation', end.at, { name: clicked }, true);
     }
   });
 
@@ -437,13 +466,22 @@ function checkLesson(
       if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
     }
   }
-  // Advice: a path without its own order should still enter the cycle where PEDAGOGY says it does.
-  const firstMode = isObj(steps[0]) ? own(steps[0], 'mode') : undefined;
-  if (typeof firstMode === 'string' && (MODES as readonly string[]).includes(firstMode)) {
+  // Advice: a path's own order should enter the cycle where PEDAGOGY says it does, and the Maker's end by measuring,
+  // then adjusting. (A path without an order takes its own Kolb order from the engine.)
+  const modeOf = new Map(steps.filter(isObj).map((s) => [own(s, 'id'), own(s, 'mode')] as const));
+  if (isObj(order)) {
     for (const p of PATHS) {
-      if (isObj(order) && Array.isArray(own(order, p))) continue;
-      if (!ENTRY_MODES[p].includes(firstMode as KolbMode))
-        c.add('entry-mode', [...at, 'order'], { name: p, found: firstMode, expected: ENTRY_MODES[p].join('/') }, true);
+      const list = own(order, p);
+      if (!Array.isArray(list) || list.length === 0) continue;
+      const modes = list.map((sid) => modeOf.get(sid));
+      const first = modes[0];
+      if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode))
+        c.add('entry-mode', [...at, 'order', p], { name: p, found: first, expected: ENTRY_MODES[p].join('/') }, true);
+      if (p === 'maker' && modes.includes('RO')) {
+        const [beforeLast, last] = modes.slice(-2);
+        if (beforeLast !== 'RO' || (last !== 'AE' && last !== 'AC'))
+          c.add('maker-end', [...at, 'order', p], { found: modes.slice(-2).join(' → ') }, true);
+      }
     }
   }
 
