@@ -28,6 +28,14 @@ npx vitest run
 step "web-ext lint on the Firefox build"
 npx web-ext lint --source-dir .output/firefox-mv2 --self-hosted
 
+step "Anchor audit scored on the real saved pages (../shared/tools/score-anchors.mjs)"
+# The same scorer and rules as on the held-out pages: a change that breaks an anchor on a real page fails here.
+if [ ! -f ../shared/tools/score-anchors.mjs ] || [ ! -f ../shared/realpages/expected.json ]; then
+  echo "Missing ../shared/realpages or ../shared/tools/score-anchors.mjs: the real saved pages must sit beside the project." >&2
+  exit 1
+fi
+node ../shared/tools/score-anchors.mjs
+
 step "Chromium end to end (Playwright)"
 npx playwright test -c tests/e2e/playwright.config.ts
 

@@ -89,7 +89,7 @@ export interface Pack {
 export const PAGE_KINDS: Record<Network, readonly string[]> = {
   linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
   x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
-  facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch'],
+  facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'],
   youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
 };
 

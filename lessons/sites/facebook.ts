@@ -1,104 +1,324 @@
-// Facebook: URL → page kind and anchors. Facebook's class names are generated and change often, and no real saved
-// page is available: anchors rely on roles and accessible names in English and French, plus href shapes.
-// TODO: verify the French labels on a live French session and add a saved page to ../shared/realpages.
-import type { AnchorRegistry, SiteAdapter } from './types';
+// Facebook: URL → page kind and anchors. Written against real saved pages (../shared/realpages/facebook: a 2022 feed in
+// English, an Arabic 2024 photo viewer over a Page's profile, a 2025 search page). Class names are generated and
+// change with every build, labels exist in every language Facebook ships, so anchors rest on what lasted across
+// 2022–2025: the top bar's landmarks (`role=banner`, its two `role=navigation` blocks), link targets, the
+// `data-pagelet` names of page regions (ProfileActions, ProfileTabs, ProfileComposer, FeedUnit_N), ARIA roles and
+// attributes, and the order of the top bar's controls. Names in English and French come last, as a fallback.
+import type { AnchorDef, AnchorRegistry, Localized, ProfileOwner, SiteAdapter } from './types';
 
-export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch'] as const;
+export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'] as const;
 
 /** First path segments that are Facebook routes, never a user name or Page name. */
 const RESERVED = new Set(['home.php', 'watch', 'groups', 'marketplace', 'gaming', 'events', 'friends', 'messages',
   'notifications', 'bookmarks', 'saved', 'memories', 'onthisday', 'settings', 'help', 'login', 'login.php', 'logout.php',
-  'photo', 'photo.php', 'story.php', 'permalink.php', 'reel', 'reels', 'stories', 'search', 'hashtag', 'ads', 'business',
-  'privacy', 'policies', 'policy.php', 'legal', 'fundraisers', 'jobs', 'live', 'games', 'news', 'feeds', 'sharer',
-  'sharer.php', 'dialog', 'plugins', 'l.php', 'video', 'videos', 'media', 'checkpoint', 'recover', 'r.php', 'messenger_media']);
+  'photo', 'photo.php', 'photos', 'story.php', 'permalink.php', 'reel', 'reels', 'stories', 'search', 'hashtag', 'ads',
+  'business', 'privacy', 'policies', 'policy.php', 'legal', 'fundraisers', 'jobs', 'live', 'games', 'news', 'feeds',
+  'sharer', 'sharer.php', 'dialog', 'plugins', 'l.php', 'video', 'videos', 'media', 'checkpoint', 'recover', 'r.php',
+  'messenger_media', 'me', 'ad_center', 'professional_dashboard', 'latest', 'pages_manager']);
 /** Facebook user and Page names: letters, digits and dots (people need 5+, Pages such as /NASA fewer). */
 const USER_NAME = /^[A-Za-z0-9.]{2,}$/;
 
+/**
+ * URL → page kind. Two kinds are pages a learner lands on without choosing a lesson there:
+ * - `search` (/search/top/?q=…, /search/posts/…): results of the top bar's search. The top bar stays; the lessons about
+ *   searching and monitoring a sector apply; nothing that expects the home feed does (its `role=feed` holds results).
+ * - `photo` (/photo/?fbid=…, /photo.php, /NAME/photos/…): the photo viewer, a full-window layer over the page it was
+ *   opened from. The page under it is hidden from assistive technology and most of the top bar with it, so no lesson
+ *   runs there; the guide picks up again when the viewer closes (the URL changes back).
+ */
 export function facebookPageKind(url: URL): string | null {
   const [head, second, third] = url.pathname.split('/').filter(Boolean);
   if (head === undefined || head === 'home.php') return 'feed';
   if (head === 'profile.php') return 'profile'; // /profile.php?id=1000…
   if (head === 'people') return 'profile'; // /people/First-Last/1000…/
-  if (head === 'pages' || head === 'pg') return 'page'; // legacy /pages/Name/ID, /pg/Name
+  if (head === 'pages' || head === 'pg') return second ? 'page' : null; // legacy /pages/Name/ID, /pg/Name
   if (head === 'groups') return 'groups'; // /groups/feed/, /groups/ID/, /groups/discover
   if (head === 'marketplace') return 'marketplace'; // /marketplace/, /marketplace/item/ID/, /marketplace/paris/
   if (head === 'watch') return 'watch'; // /watch/, /watch/?v=ID, /watch/live/
+  if (head === 'search') return 'search'; // /search/top/?q=, /search/posts/?q=, /search/people/?q=
+  if (head === 'photo' || head === 'photo.php' || head === 'photos') return 'photo'; // the photo viewer
   if (RESERVED.has(head) || !USER_NAME.test(head)) return null;
   if (second === 'videos' && third) return 'watch'; // /NAME/videos/ID plays in the watch layout
-  if (second === 'posts' || (second === 'photos' && third)) return null; // one post or photo, not the profile
+  if (second === 'photos' && third) return 'photo'; // /NAME/photos/a.ID/ID/ opens the viewer
+  if (second === 'posts') return null; // one post on its own page, not the profile
   // /USERNAME is a person's profile or a Page; the URL cannot tell. Default: profile (the common case for learners
   // visiting people); `refinePageKind` switches to page when the document says so.
   return 'profile';
 }
 
 /**
- * The app-link meta Facebook prints in the head names the entity type (fb://profile/ID vs fb://page/?id=ID).
- * Unverified on a live page (no saved Facebook page here): when absent, the URL default stands.
+ * A profile URL shows a person or a Page (new-style Pages are profiles too): the document tells them apart. A Page's
+ * header links to its likes (`sk=friends_likes`, seen on the 2024 Arabic page); a person's links to friends. Older
+ * and logged-out documents print the entity type in app-link metas (fb://page/…).
  */
 function refineFacebookPageKind(kind: string | null, has: (css: string) => boolean): string | null {
   if (kind !== 'profile') return kind;
+  if (has('[role="main"] a[href*="sk=friends_likes"], [role="main"] a[href*="/friends_likes"]')) return 'page';
   if (has('meta[property="al:android:url"][content^="fb://page/"], meta[property="al:ios:url"][content^="fb://page/"]')) {
     return 'page';
   }
   return kind;
 }
 
-// The top bar is role=banner; its tabs are links with stable hrefs. Names are given in English and French.
+// The profile or Page header: the block holding the ProfileActions pagelet and the name heading.
+const HEADER = '[role="main"] :has(> * > [data-pagelet="ProfileActions"])';
+
+/**
+ * One's own profile or Page shows its picture as a button (its actions: update, view) and, for a Page or a professional
+ * profile, links to its dashboard and to promote it — seen on the saved Arabic Page, acting as the Page. Someone else's
+ * shows the picture as a link to the viewer (unverified: no such page is saved here).
+ */
+function facebookProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'profile' && kind !== 'page') return null;
+  if (has(`${HEADER} [role="button"]:has(> * svg[role="img"]), [data-pagelet="ProfileActions"] a[href*="/professional_dashboard"], [data-pagelet="ProfileActions"] a[href*="/ad_center/"]`)) return 'self';
+  if (has(`${HEADER} a[href*="/photo"]:has(svg[role="img"])`)) return 'other';
+  return null;
+}
+
+const FEED = 'facebook/home-feed-2022-04.html';
+const SEARCH = 'facebook/search-2025-11.html';
+const PHOTO = 'facebook/profile-photo-ar-2024-03.html';
+const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
+const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
+
+// ---- the top bar --------------------------------------------------------------------------------------------------
+// `role=banner` holds, in every saved year: the logo, the search field, the tab bar (a `role=navigation` whose tabs are
+// links in a list) and the account controls (a second `role=navigation` whose direct children are "slots", one
+// control each). A slot's control is often followed by an aria-hidden twin with the same label (the badge layer):
+// twins never match, the resolver skips aria-hidden elements.
 const BANNER = '[role="banner"]';
+const TAB = `${BANNER} [role="navigation"] li a`;
+const SLOT = `${BANNER} [role="navigation"] > *`;
+// The account control, from 2024: a button holding the member's round picture (an svg with role=img). The selectors
+// below only look at a slot's next siblings (`:has(+ * …)`), since :has() cannot nest.
+const PICTURE = '[role="button"] svg[role="img"]';
+// The notifications slot: a link to /notifications in 2022–24; in 2025 a button, in the slot right before the account.
+const NOTIFICATIONS_LINK = 'a[href*="/notifications"]';
+const NOTIFICATIONS_SLOT_2025 = `:has(+ * ${PICTURE})`;
+// A "jewel" (Notifications, Messenger): a button followed by its aria-hidden badge twin.
+const JEWEL = '[role="button"]:not([aria-hidden="true"]):has(+ [aria-hidden="true"][role="button"])';
+/**
+ * The controls' order held from 2022 to 2025 on screen: [Menu (+ Create)] [Messenger] [Notifications] [Account]. The
+ * DOM order is that (2025) or its reverse (2022–24, laid out right to left), so each control is found by its place
+ * next to the notifications slot, which a link target or the account's picture identifies in any language.
+ */
+const tabLink = (paths: string[], name: Localized | string[]): AnchorDef => ({
+  strategies: [
+    // The tab's link target, any language (absolute on some hosts, relative on others).
+    { css: paths.map((p) => `${TAB}[href*="facebook.com${p}"], ${TAB}[href^="${p}"]`).join(', ') },
+    { role: 'link', name, match: 'exact' },
+  ],
+  // The banner only: left-rail shortcuts and search filters link to the same places outside it.
+  withinCss: BANNER,
+  count: { max: 1 },
+});
 
 const facebookAnchors: AnchorRegistry = {
   'facebook.nav.home': {
     strategies: [
+      // The Home tab links to the root, like the logo; only the tab sits in the tab list.
+      { css: `${TAB}[href="/"], ${TAB}[href$="facebook.com/"], ${TAB}[href^="/?"], ${TAB}[href*="facebook.com/?"]` },
       { role: 'link', name: { en: 'Home', fr: 'Accueil' }, match: 'exact' },
-      // The Facebook logo also links to "/"; the Home tab is the one named Home, hence role first.
-      { css: `${BANNER} a[href="/"][aria-label], ${BANNER} a[href="https://www.facebook.com/"][aria-label]` },
-    ],
-    withinCss: BANNER,
-    // Role-first: the logo and the Home tab share the same href.
-  },
-  'facebook.nav.search': {
-    strategies: [
-      { css: 'input[type="search"][aria-label="Search Facebook"], input[aria-label="Rechercher sur Facebook"]' },
-      { role: 'combobox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
-      { role: 'searchbox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
-      // the banner holds one search field
-      { css: 'input[type="search"]' },
     ],
     withinCss: BANNER,
     count: { max: 1 },
+    // The photo viewer's top bar hides the tab bar (aria-hidden): nothing there.
+    examples: [...on(FEED, SEARCH)],
+  },
+  'facebook.nav.search': {
+    strategies: [
+      // The top bar's search field is the banner's only autocompleting input, any language ("Search Marketplace",
+      // "Search group members" and a Page's Search button live outside the banner).
+      { css: `${BANNER} input[aria-autocomplete="list"], ${BANNER} input[type="search"]` },
+      { role: 'combobox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
+      { role: 'searchbox', name: { en: 'Search Facebook', fr: 'Rechercher sur Facebook' }, match: 'start' },
+    ],
+    withinCss: BANNER,
+    count: { max: 1 },
+    // The photo viewer keeps the field in a hidden subtree.
+    examples: [...on(FEED, SEARCH), ...notOn(PHOTO)],
   },
   'facebook.nav.notifications': {
     strategies: [
+      // 2022–24: a link to the notifications page (its panel's "See all" link lies outside the slot list).
+      { css: `${SLOT} a[href*="/notifications"]:not([aria-hidden="true"])` },
+      // 2025: a button, the jewel right before the account slot.
+      { css: `${SLOT}${NOTIFICATIONS_SLOT_2025} ${JEWEL}` },
       { role: 'button', name: { en: 'Notifications', fr: 'Notifications' }, match: 'start' },
       { role: 'link', name: { en: 'Notifications', fr: 'Notifications' }, match: 'start' },
-      { css: `${BANNER} a[href*="/notifications"]` },
     ],
     withinCss: BANNER,
+    count: { max: 1 },
+    examples: on(FEED, SEARCH, PHOTO),
+  },
+  'facebook.nav.messenger': {
+    strategies: [
+      // Acting as a Page, the slot holds a link to the Page's inbox (Meta Business Suite); a person's account may
+      // have a link to /messages. The 2024 link nests a copy of itself (a "nested pressable"): the outer one.
+      { css: [`a[href*="/latest/inbox"]`, `a[href*="facebook.com/messages"]`, `a[href^="/messages"]`].map((a) => `${SLOT} ${a}:not(a a)`).join(', ') },
+      // 2022–24: the jewel in the slot after the notifications link.
+      { css: `${SLOT}:has(${NOTIFICATIONS_LINK}) + * ${JEWEL}` },
+      // 2025: the jewel in the slot before the notifications slot.
+      { css: `${SLOT}:has(+ * + * ${PICTURE}) ${JEWEL}` },
+      // "Messenger" is a brand name, kept in most languages.
+      { role: 'button', name: ['Messenger'], match: 'start' },
+      { role: 'link', name: { en: 'Messenger', fr: 'Messenger' }, match: 'start' },
+    ],
+    withinCss: BANNER,
+    count: { max: 1 },
+    examples: on(FEED, SEARCH, PHOTO),
   },
   'facebook.nav.account': {
     strategies: [
-      // The avatar button opens the account menu ("Your profile" / "Votre profil"; older: "Account").
+      // From 2024: the button with the member's picture (an svg role=img), whatever its label.
+      { css: `${SLOT} ${PICTURE.split(' ')[0]}:has(svg[role="img"])` },
+      // 2022: the slot before the notifications link holds the account menu's button (a chevron; the name-and-avatar
+      // link to /me/ is a separate slot, and a link).
+      { css: `${SLOT}:has(+ * ${NOTIFICATIONS_LINK}) [role="button"]` },
       { role: 'button', name: { en: 'Your profile', fr: 'Votre profil' }, match: 'start' },
       { role: 'button', name: { en: 'Account', fr: 'Compte' }, match: 'start' },
-      { role: 'button', name: { en: 'Account controls and settings', fr: 'Paramètres et contrôles du compte' }, match: 'start' },
     ],
     withinCss: BANNER,
+    count: { max: 1 },
+    examples: on(FEED, SEARCH, PHOTO),
   },
+  'facebook.nav.menu': {
+    strategies: [
+      // 2022–24: two slots after the notifications link, the first of the slot's two buttons (Menu, then Create).
+      { css: `${SLOT}:has(${NOTIFICATIONS_LINK}) + * + * > :first-child [role="button"]` },
+      // 2025: two slots before the notifications slot; Create moved into the menu.
+      { css: `${SLOT}:has(+ * + * + * ${PICTURE}) [role="button"]:not([aria-hidden="true"])` },
+      { role: 'button', name: { en: 'Menu', fr: 'Menu' }, match: 'exact' },
+    ],
+    withinCss: BANNER,
+    count: { max: 1 },
+    examples: on(FEED, SEARCH, PHOTO),
+  },
+  'facebook.nav.create': {
+    strategies: [
+      // 2022–24: the second button of the Menu slot. From 2025 Create lives inside Menu: nothing in the top bar.
+      { css: `${SLOT}:has(${NOTIFICATIONS_LINK}) + * + * > :nth-child(2) [role="button"]` },
+      { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
+    ],
+    withinCss: BANNER,
+    count: { max: 1 },
+    examples: [...on(FEED, PHOTO), ...notOn(SEARCH)],
+  },
+  // Tabs are personalised: a member may have no Groups, Video or Marketplace tab; then nothing matches.
+  'facebook.nav.groups': {
+    ...tabLink(['/groups'], { en: 'Groups', fr: 'Groupes' }),
+    examples: [...on(FEED, SEARCH), ...notOn(PHOTO)],
+  },
+  'facebook.nav.watch': {
+    // "Watch" until 2023, "Video" since; the target stayed /watch/.
+    ...tabLink(['/watch'], ['Watch', 'Video', 'Vidéo']),
+    examples: [...on(FEED, SEARCH), ...notOn(PHOTO)],
+  },
+  'facebook.nav.marketplace': {
+    ...tabLink(['/marketplace'], { en: 'Marketplace', fr: 'Marketplace' }),
+    examples: [...on(FEED, SEARCH), ...notOn(PHOTO)],
+  },
+
+  // ---- feed and composer ------------------------------------------------------------------------------------------
   'facebook.feed.createPost': {
     strategies: [
-      // the region is named, its first button opens the composer
-      { css: '[role="main"] [aria-label="Create a post"] [role="button"], [role="main"] [aria-label="Créer une publication"] [role="button"]' },
+      // The composer is the member's avatar link followed by the "What's on your mind?" button; Live video,
+      // Photo/video and Reels come after, in their own row. Profile: its data-pagelet; home feed (2022): a region.
+      { css: '[data-pagelet="ProfileComposer"] a[href] + [role="button"]' },
+      { css: '[role="main"] [role="region"] a[href] + [role="button"]' },
+      { css: '[role="main"] [data-pagelet*="Composer"] a[href] + [role="button"]' },
       { role: 'button', name: { en: "What's on your mind", fr: 'Que voulez-vous dire' }, match: 'start' },
-      { role: 'button', name: { en: 'Create a post', fr: 'Créer une publication' }, match: 'start' },
       { text: { en: "What's on your mind", fr: 'Que voulez-vous dire' }, tag: '[role="button"]', match: 'start' },
     ],
     withinCss: '[role="main"]',
+    count: { max: 1 },
     pages: ['feed', 'groups', 'profile', 'page'],
+    examples: [...on(FEED), ...notOn(SEARCH, PHOTO)],
   },
   'facebook.feed.list': {
-    strategies: [{ css: '[role="feed"]' }, { role: 'feed', name: [] }],
+    strategies: [
+      // role=feed until 2024; the block that holds the FeedUnit_N pagelets otherwise.
+      { css: '[role="feed"]' },
+      { css: ':has(> [data-pagelet^="FeedUnit_"])' },
+      { role: 'feed', name: [] },
+    ],
     withinCss: '[role="main"]',
-    pages: ['feed', 'groups', 'profile', 'page', 'watch'],
+    // The home News Feed (and a group's feed); never search results or a profile's timeline.
+    pages: ['feed', 'groups'],
+    examples: [...on(FEED), ...notOn(PHOTO)],
+  },
+  'facebook.feed.firstPost': {
+    strategies: [
+      // A post is a role=article that carries its place in the feed (aria-posinset); comments are articles without it.
+      { css: '[role="article"][aria-posinset]' },
+      { css: '[data-pagelet^="FeedUnit_"] [role="article"]' },
+      { css: '[aria-posinset]' },
+      { role: 'article', name: [] },
+    ],
+    within: 'facebook.feed.list',
+    pages: ['feed', 'groups'],
+    examples: [...on(FEED), ...notOn(PHOTO)],
+  },
+
+  // ---- profile and Page header ----------------------------------------------------------------------------------
+  // The header: the block that holds the profile's actions (data-pagelet ProfileActions) and its name heading. Stories,
+  // posts and the sticky copy of the name come later or elsewhere. Seen on the 2024 Arabic Page (under its viewer).
+  'facebook.profile.header': {
+    strategies: [
+      { css: '[role="main"] :has(> * > [data-pagelet="ProfileActions"]):has(h1)' },
+      { css: '[role="main"] :has(> [data-pagelet="ProfileActions"]):has(h1)' },
+      // Without the pagelet: the main region (its first h1 is then the name).
+      { role: 'main', name: [] },
+    ],
+    pages: ['profile', 'page'],
+    // Scope for the profile anchors; not part of ANCHORS.md.
+    examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+  'facebook.profile.name': {
+    strategies: [{ css: 'h1' }, { role: 'heading', name: [] }],
+    within: 'facebook.profile.header',
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+  'facebook.profile.photo': {
+    strategies: [
+      // Own profile or Page: the picture is a button that opens its actions (an svg role=img inside).
+      { css: '[role="button"]:has(> * svg[role="img"]), [role="button"]:has(> svg[role="img"])' },
+      // Someone else's: a link to the picture in the viewer; the cover is a link too but shows an <img>.
+      { css: 'a[href*="/photo"]:has(svg[role="img"])' },
+      { role: 'button', name: { en: 'Profile picture actions', fr: 'Actions de la photo de profil' }, match: 'start' },
+    ],
+    within: 'facebook.profile.header',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+  'facebook.profile.edit': {
+    strategies: [
+      // Unverified on a saved person's profile (none here): the name is the only handle we know of. Only one's own
+      // profile has it.
+      { role: 'button', name: { en: 'Edit profile', fr: 'Modifier le profil' }, match: 'start' },
+      { role: 'link', name: { en: 'Edit profile', fr: 'Modifier le profil' }, match: 'start' },
+    ],
+    withinCss: '[data-pagelet="ProfileActions"]',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+  'facebook.profile.about': {
+    strategies: [
+      // The About tab's target, any language: /NAME/about, /profile.php?id=…&sk=about, /NAME/about_… sections.
+      { css: 'a[role="tab"][href*="/about"], a[role="tab"][href*="sk=about"], a[href*="/about"]:is([role="tab"], [aria-selected])' },
+      // Tabs without targets (seen while the header is loading): About is the link tab after Posts in persons' and
+      // Pages' tab bars alike.
+      { css: '[role="tablist"] a[role="tab"]:nth-of-type(2)' },
+      { role: 'tab', name: { en: 'About', fr: 'À propos' }, match: 'exact' },
+      { role: 'link', name: { en: 'About', fr: 'À propos' }, match: 'exact' },
+    ],
+    withinCss: '[data-pagelet="ProfileTabs"]',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO)],
   },
 };
 
@@ -112,4 +332,5 @@ export const facebook: SiteAdapter = {
   anchors: facebookAnchors,
   firstHintAnchor: 'facebook.nav.search',
   refinePageKind: refineFacebookPageKind,
+  profileOwner: facebookProfileOwner,
 };

@@ -1,6 +1,6 @@
 // LinkedIn: URL → page kind and anchors. Pure data; the resolver lives in entrypoints/content/anchors.ts.
 // Saved pages named in `examples` live in ../shared/realpages (read-only, never copied here).
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const LINKEDIN_PAGE_KINDS = [
   'feed',
@@ -51,54 +51,68 @@ const FEED = 'linkedin/feed-2025-04.html';
 const PROFILE = 'linkedin/profile-2025-04.html';
 const COMPANY = 'linkedin/company-2025-04.html';
 const SEARCH = 'linkedin/search-people-2025-04.html';
+const FEED_V2 = 'linkedin/feed-domv2-2026-03.html';
+const PROFILE_V2 = 'linkedin/profile-domv2-b-2026-04.html';
 const ALL_PAGES = [FEED, PROFILE, COMPANY, SEARCH];
+const DOMV2_PAGES = [FEED_V2, PROFILE_V2];
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
-const others = (...keep: string[]) => notOn(...ALL_PAGES.filter((p) => !keep.includes(p)));
+const others = (...keep: string[]) => notOn(...ALL_PAGES, ...DOMV2_PAGES).filter(([, p]) => !keep.includes(p));
 
-// Global nav: `#global-nav` is an id LinkedIn kept for years; the `nav` inside it holds the primary links (the logo
-// link before it also points to /feed/, hence the `nav` qualifier). Link targets are matched by href shape, which
-// does not depend on the UI language; role + name is the fallback for the React "dom-v2" header.
+// Global nav, two layouts. Before 2026: `#global-nav`, an id LinkedIn kept for years; the `nav` inside it holds the
+// primary links (the logo link before it also points to /feed/, hence the `nav` qualifier). 2026 React layout
+// ("dom-v2"): `[data-testid="primary-nav"]`, no ids or stable classes; an item is a link, or a button while it is the
+// current page (Home on the feed), and each carries a design-system icon whose id names it (`home-medium`,
+// `people-medium`, `messages-medium`, `bell-fill-medium`). Link targets and icon ids do not depend on the UI language;
+// role + name is the last fallback.
 const NAV = '#global-nav nav';
-const navLink = (path: string, en: string, fr: string, kind: string): AnchorRegistry[string] => ({
+const PRIMARY_NAV = '[data-testid="primary-nav"] nav';
+const navLink = (path: string, icon: string, en: string, fr: string): AnchorRegistry[string] => ({
   strategies: [
     // href shape, any language
     { css: `${NAV} a[href*="linkedin.com/${path}/"], ${NAV} a[href^="/${path}/"]` },
-    // dom-v2 header (no #global-nav)
+    // dom-v2: the link (its href has no trailing slash), or the button that replaces it on its own page
+    { css: `${PRIMARY_NAV} a[href*="linkedin.com/${path}"], ${PRIMARY_NAV} a[href^="/${path}"], ${PRIMARY_NAV} :is(a, button):has(svg[id^="${icon}-"])` },
     { css: `header nav a[href*="/${path}/"]` },
-    // the ${kind} tab, named by its label
+    // the tab named by its label (en/fr only: the handle of last resort)
     { role: 'link', name: { en, fr }, match: 'word' },
+    { role: 'button', name: { en, fr }, match: 'word' },
   ],
   withinCss: 'header, [role="banner"], nav',
-  examples: on(...ALL_PAGES),
+  examples: on(...ALL_PAGES, ...DOMV2_PAGES),
 });
 
 const linkedinAnchors: AnchorRegistry = {
-  'linkedin.nav.home': navLink('feed', 'Home', 'Accueil', 'home'),
-  'linkedin.nav.network': navLink('mynetwork', 'My Network', 'Réseau', 'network'),
-  'linkedin.nav.messaging': navLink('messaging', 'Messaging', 'Messagerie', 'messaging'),
-  'linkedin.nav.notifications': navLink('notifications', 'Notifications', 'Notifications', 'notifications'),
+  'linkedin.nav.home': navLink('feed', 'home', 'Home', 'Accueil'),
+  'linkedin.nav.network': navLink('mynetwork', 'people', 'My Network', 'Réseau'),
+  'linkedin.nav.messaging': navLink('messaging', 'messages', 'Messaging', 'Messagerie'),
+  'linkedin.nav.notifications': navLink('notifications', 'bell', 'Notifications', 'Notifications'),
   'linkedin.nav.search': {
     strategies: [
       // data-view-name: LinkedIn analytics hook
       { css: 'input[data-view-name="search-global-typeahead-input"]' },
       { css: '#global-nav-typeahead input, input.search-global-typeahead__input' },
+      // dom-v2: the typeahead's input in the primary nav's search region
+      { css: '[data-testid="primary-nav"] [role="search"] input[data-testid="typeahead-input"], [data-testid="primary-nav"] input[data-testid="typeahead-input"]' },
       { role: 'combobox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
       { role: 'textbox', name: { en: 'Search', fr: 'Rechercher' }, match: 'start' },
     ],
     withinCss: 'header, [role="banner"], #global-nav',
     count: { max: 1 },
-    examples: on(...ALL_PAGES),
+    examples: on(...ALL_PAGES, ...DOMV2_PAGES),
   },
   'linkedin.nav.me': {
     strategies: [
       // The trigger class names the "Me" menu; the dropdown beside it is a different button.
       { css: '#global-nav button.global-nav__primary-link-me-menu-trigger' },
       { css: '#global-nav .global-nav__me button' },
+      // dom-v2: the one menu trigger among the primary links (the nav that holds Messaging; "For Business" sits in a
+      // second nav); it shows the member's photo or a placeholder avatar, no stable label
+      { css: `${PRIMARY_NAV}:has(a[href*="/messaging"]) li > button[aria-expanded]` },
       { role: 'button', name: { en: 'Me', fr: 'Vous' }, match: 'start' },
     ],
     withinCss: 'header, [role="banner"], #global-nav',
-    examples: on(...ALL_PAGES),
+    examples: on(...ALL_PAGES, ...DOMV2_PAGES),
   },
   'linkedin.feed.startPost': {
     strategies: [
@@ -106,25 +120,31 @@ const linkedinAnchors: AnchorRegistry = {
       { css: 'button.share-box-feed-entry__trigger' },
       // 2025: the trigger lost its class; it is the only button of the share box's top bar (the avatar is a link).
       { css: '.share-box-feed-entry__top-bar > button' },
+      // dom-v2: the share box heads the main feed list; its trigger is the role=button that holds the draft-text
+      // component (Video and Photo beside it carry icons, the avatar is a link)
+      { css: '[data-testid="mainFeed"] [role="button"]:has([componentkey^="draft-text"])' },
+      { css: '[data-testid="mainFeed"] > :first-child [role="button"]:not(:has(svg))' },
       { role: 'button', name: { en: 'Start a post', fr: 'Commencer un post' }, match: 'start' },
     ],
-    withinCss: 'main',
+    withinCss: 'main, [role="main"]',
     pages: ['feed'],
-    examples: [...on(FEED), ...others(FEED)],
+    examples: [...on(FEED, FEED_V2), ...others(FEED, FEED_V2)],
   },
   'linkedin.feed.firstPost': {
     strategies: [
       // Each post is a role=article carrying its activity urn; the first in document order is the top post.
       { css: '[data-finite-scroll-hotkey-context="FEED"] [role="article"][data-urn]' },
       { css: '[role="article"][data-urn^="urn:li:"]' },
-      // dom-v2 wraps each post in this view
+      // dom-v2: the main feed is a role=list (data-testid mainFeed); each post is a listitem (the share box and the
+      // sort bar are not)
+      { css: '[data-testid="mainFeed"] [role="listitem"]' },
       { css: '[data-view-name="feed-full-update"]' },
       // any article in the main feed
       { role: 'article', name: [] },
     ],
-    withinCss: 'main',
+    withinCss: 'main, [role="main"]',
     pages: ['feed'],
-    examples: [...on(FEED), ...others(FEED)],
+    examples: [...on(FEED, FEED_V2), ...others(FEED, FEED_V2)],
   },
   // The profile owner's top card: the first card of <main>. Other people's cards ("More profiles for you",
   // "People you may know") come later and carry their own Connect/Follow buttons, so profile anchors look only here.
@@ -132,12 +152,15 @@ const linkedinAnchors: AnchorRegistry = {
     strategies: [
       // the top card carries the owner member id
       { css: 'main section[data-member-id]' },
+      // Both layouts: the only card with the owner's "Contact info" overlay link (dom-v2 has no id or stable class;
+      // every card there is a section, the top card first).
+      { css: 'main section:has(a[href*="/overlay/contact-info"])' },
       // older layouts; first section with the name
       { css: 'main section.pv-top-card, main section:has(h1)' },
     ],
     pages: ['profile'],
     // Scope for the other profile anchors; not part of ANCHORS.md.
-    examples: [...on(PROFILE), ...others(PROFILE)],
+    examples: [...on(PROFILE, PROFILE_V2), ...others(PROFILE, PROFILE_V2)],
   },
   'linkedin.profile.photo': {
     strategies: [
@@ -145,19 +168,21 @@ const linkedinAnchors: AnchorRegistry = {
       // own profile: the editable photo
       { css: 'img.profile-photo-edit__preview' },
       { css: '.pv-top-card__photo img, [class*="profile-picture"] img' },
+      // dom-v2: the link to the profile itself that wraps a picture (the cover photo links to an /overlay/)
+      { css: 'a[href*="/in/"]:has(figure img):not([href*="/overlay/"])' },
       // the button around it
       { role: 'button', name: { en: 'profile picture', fr: 'photo de profil' } },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...others(PROFILE)],
+    examples: [...on(PROFILE, PROFILE_V2), ...others(PROFILE, PROFILE_V2)],
   },
   'linkedin.profile.name': {
-    // any heading: the name is the first
-    strategies: [{ css: 'h1' }, { role: 'heading', name: [] }],
+    // The name is the top card's h1 (dom-v2: its first h2, every card's title being an h2 there).
+    strategies: [{ css: 'h1' }, { css: 'h2' }, { role: 'heading', name: [] }],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...others(PROFILE)],
+    examples: [...on(PROFILE, PROFILE_V2), ...others(PROFILE, PROFILE_V2)],
   },
   'linkedin.profile.headline': {
     strategies: [
@@ -165,13 +190,22 @@ const linkedinAnchors: AnchorRegistry = {
       { css: 'div.text-body-medium' },
       // headline carries the AI-suggestion hook
       { css: '[data-generated-suggestion-target]' },
+      // dom-v2: the first paragraph after the block that holds the name heading and its pronouns / degree
+      // paragraphs (a pronoun paragraph follows the name's own wrapper, inside that block)
+      { css: 'div:has(h2):has(p) + p' },
+      // the same block without pronouns or degree (one's own profile)
+      { css: 'div:has(h2) + p' },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...others(PROFILE)],
+    examples: [...on(PROFILE, PROFILE_V2), ...others(PROFILE, PROFILE_V2)],
   },
   'linkedin.profile.connect': {
     strategies: [
+      // dom-v2: a link to the invitation form, whatever the language
+      { css: 'a[href*="/preload/custom-invite/"]' },
+      // older layout: the button carries the design system's connect icon (icon name, any language)
+      { css: 'button:has(svg[data-test-icon^="connect-"]), button:has(li-icon[type="connect"])' },
       // The aria-label is "Invite <name> to connect"; a plain "Connect" label appears on some layouts.
       { role: 'button', name: { en: 'Invite', fr: 'Inviter' }, match: 'start' },
       { role: 'button', name: { en: 'Connect', fr: 'Se connecter' }, match: 'exact' },
@@ -180,8 +214,8 @@ const linkedinAnchors: AnchorRegistry = {
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...notOn(PROFILE), ...others()],
-    // The saved profile is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.
+    examples: [...notOn(PROFILE), ...on(PROFILE_V2), ...others(PROFILE_V2)],
+    // profile-2025-04 is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.
   },
   'linkedin.profile.follow': {
     strategies: [
@@ -189,21 +223,25 @@ const linkedinAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
       { role: 'link', name: { en: 'Follow', fr: 'Suivre' }, match: 'start' },
     ],
+    // The name is the only handle: no href, icon or attribute tells a Follow button apart in either layout.
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...notOn(PROFILE), ...others()],
+    // profile-domv2-b: no Follow in the top card (the owner's Follow heads the Activity card, outside the scope).
+    examples: [...notOn(PROFILE), ...others(PROFILE_V2)],
   },
   'linkedin.profile.message': {
     strategies: [
-      // Message as a link (non-connections)
+      // Message as a link (non-connections; every Message in dom-v2)
       { css: 'a[href*="/messaging/compose"], a[href*="/messaging/thread"]' },
+      // older layout: the button with the "send privately" icon (icon name, any language)
+      { css: 'button:has(svg[data-test-icon^="send-privately"])' },
       // "Message <first name>"
       { role: 'button', name: { en: 'Message', fr: 'Message' }, match: 'start' },
       { role: 'button', name: { fr: 'Envoyer un message', en: 'Send message' }, match: 'start' },
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...others(PROFILE)],
+    examples: [...on(PROFILE, PROFILE_V2), ...others(PROFILE, PROFILE_V2)],
   },
   'linkedin.company.topCard': {
     strategies: [{ css: 'main section.org-top-card' }, { css: 'main section:has(h1)' }],
@@ -241,6 +279,23 @@ const linkedinAnchors: AnchorRegistry = {
   },
 };
 
+// The profile's top card in either layout (the one card with the owner's "Contact info" overlay link).
+const TOP_CARD = 'main section[data-member-id], main section:has(a[href*="/overlay/contact-info"])';
+
+/**
+ * Someone else's profile offers to write to, invite or follow its owner (language-free: the compose and invitation
+ * links, the design system's icons), seen on both saved profiles. One's own offers to edit the intro and the photo
+ * (edit links and the editable photo; no own profile is saved here, so these are unverified).
+ */
+function linkedinProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'profile') return null;
+  const inCard = (...css: string[]) => has(css.map((c) => TOP_CARD.split(', ').map((card) => `${card} ${c}`).join(', ')).join(', '));
+  if (inCard('a[href*="/edit/intro"]', 'a[href*="/edit/forms/intro"]', 'a[href*="/add-edit/"]', 'img.profile-photo-edit__preview')) return 'self';
+  if (inCard('a[href*="/messaging/compose"]', 'a[href*="/preload/custom-invite/"]', 'button:has(svg[data-test-icon^="send-privately"])',
+    'button:has(svg[data-test-icon^="connect-"])')) return 'other';
+  return null;
+}
+
 export const linkedin: SiteAdapter = {
   network: 'linkedin',
   hosts: ['www.linkedin.com', 'linkedin.com'],
@@ -251,4 +306,5 @@ export const linkedin: SiteAdapter = {
   theme: { dark: 'html.theme--dark-lix, html.theme--dark', light: 'html.theme--mercado, html.theme--light-lix' },
   anchors: linkedinAnchors,
   firstHintAnchor: 'linkedin.nav.search',
+  profileOwner: linkedinProfileOwner,
 };

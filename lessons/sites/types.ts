@@ -71,4 +71,11 @@ export interface SiteAdapter {
    * or a Page). `has(css)` is supplied by the caller (the content script), so this stays free of browser APIs.
    */
   refinePageKind?(kind: string | null, has: (css: string) => boolean): string | null;
+  /**
+   * On a profile-like page (a profile, a Page, a channel), whose it is: the signed-in member's own ('self'), someone
+   * else's ('other'), or null when the document does not say (yet). Lessons that change one's own profile need it.
+   */
+  profileOwner?(pageKind: string | null, has: (css: string) => boolean, url: URL): ProfileOwner;
 }
+
+export type ProfileOwner = 'self' | 'other' | null;

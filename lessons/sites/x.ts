@@ -1,5 +1,5 @@
 // X (Twitter): URL → page kind and anchors. X's data-testid values held across 2025 → 2026, so they come first.
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const X_PAGE_KINDS = [
   'home',
@@ -49,12 +49,13 @@ export function xPageKind(url: URL): string | null {
 
 const HOME = 'x/home-2025-04.html';
 const PROFILE = 'x/profile-2025-04.html';
+const PROFILE_ZH = 'x/profile-zh-2025-11.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 
 // Side nav tabs. The href fallback covers a testid rename; `nav` scope keeps in-page links (a tweet linking to
 // /explore) out. Names: the tab's aria-label in English and French.
-const tab = (testid: string, hrefs: string[], name: { en: string; fr: string }, pages = [HOME, PROFILE]) => ({
+const tab = (testid: string, hrefs: string[], name: { en: string; fr: string }, pages = [HOME, PROFILE, PROFILE_ZH]) => ({
   strategies: [
     { css: `a[data-testid="${testid}"]` },
     // href shape if the testid changes
@@ -74,7 +75,7 @@ const xAnchors: AnchorRegistry = {
   'x.nav.profile': {
     strategies: [{ css: 'a[data-testid="AppTabBar_Profile_Link"]' }, { role: 'link', name: { en: 'Profile', fr: 'Profil' }, match: 'exact' }],
     withinCss: 'header, [role="banner"], nav',
-    examples: on(HOME, PROFILE),
+    examples: on(HOME, PROFILE, PROFILE_ZH),
   },
   'x.nav.compose': {
     strategies: [
@@ -83,7 +84,7 @@ const xAnchors: AnchorRegistry = {
       { role: 'link', name: { en: 'Post', fr: 'Poster' }, match: 'exact' },
     ],
     withinCss: 'header, [role="banner"]',
-    examples: on(HOME, PROFILE),
+    examples: on(HOME, PROFILE, PROFILE_ZH),
   },
   'x.nav.account': {
     strategies: [
@@ -91,7 +92,7 @@ const xAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Account menu', fr: 'Menu du compte' }, match: 'start' },
     ],
     withinCss: 'header, [role="banner"]',
-    examples: on(HOME, PROFILE),
+    examples: on(HOME, PROFILE, PROFILE_ZH),
   },
   'x.search.input': {
     strategies: [
@@ -100,7 +101,7 @@ const xAnchors: AnchorRegistry = {
       { role: 'combobox', name: { en: 'Search query', fr: 'Requête de recherche' }, match: 'start' },
     ],
     count: { max: 1 },
-    examples: on(HOME, PROFILE),
+    examples: on(HOME, PROFILE, PROFILE_ZH),
   },
   'x.composer.text': {
     strategies: [
@@ -129,26 +130,26 @@ const xAnchors: AnchorRegistry = {
     ],
     withinCss: '[data-testid="primaryColumn"], main',
     pages: ['home', 'profile', 'status'],
-    examples: on(HOME, PROFILE),
+    examples: on(HOME, PROFILE, PROFILE_ZH),
   },
   // The profile header: the block that holds the owner's UserName. "Who to follow" cells (UserCell) are elsewhere.
   'x.profile.header': {
     strategies: [{ css: '[data-testid="primaryColumn"] div:has(> [data-testid="UserName"])' }],
     pages: ['profile'],
     // Scope for the profile anchors; not part of ANCHORS.md.
-    examples: [...on(PROFILE), ...notOn(HOME)],
+    examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
   },
   'x.profile.name': {
     strategies: [{ css: '[data-testid="UserName"]' }],
     within: 'x.profile.header',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...notOn(HOME)],
+    examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
   },
   'x.profile.bio': {
     strategies: [{ css: '[data-testid="UserDescription"]' }],
     within: 'x.profile.header',
     pages: ['profile'],
-    examples: [...on(PROFILE), ...notOn(HOME)],
+    examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
   },
   'x.profile.follow': {
     strategies: [
@@ -160,9 +161,22 @@ const xAnchors: AnchorRegistry = {
     within: 'x.profile.header',
     count: { max: 1 },
     pages: ['profile'],
-    examples: [...on(PROFILE), ...notOn(HOME)],
+    examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
   },
 };
+
+/**
+ * The side nav's Profile link points at the viewer's own handle: the profile is theirs when it is the one in the URL
+ * (seen on both saved profiles, viewed by someone else). The header's Follow/Following button or Edit profile confirm.
+ */
+function xProfileOwner(kind: string | null, has: (css: string) => boolean, url: URL): ProfileOwner {
+  if (kind !== 'profile') return null;
+  const handle = url.pathname.split('/').filter(Boolean)[0] ?? '';
+  if (!USER_NAME.test(handle)) return null;
+  if (has(`a[data-testid="AppTabBar_Profile_Link"][href="/${handle}" i]`) || has('[data-testid="editProfileButton"], [data-testid="primaryColumn"] a[href="/settings/profile"]')) return 'self';
+  if (has('a[data-testid="AppTabBar_Profile_Link"]') || has('[data-testid="userActions"]')) return 'other';
+  return null;
+}
 
 export const x: SiteAdapter = {
   network: 'x',
@@ -174,4 +188,5 @@ export const x: SiteAdapter = {
   theme: { dark: 'html[style*="color-scheme: dark"]', light: 'html[style*="color-scheme: light"]' },
   anchors: xAnchors,
   firstHintAnchor: 'x.nav.compose',
+  profileOwner: xProfileOwner,
 };

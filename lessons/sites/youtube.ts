@@ -1,7 +1,7 @@
 // YouTube: URL → page kind and anchors. YouTube's custom element names (ytd-*, yt-*) and a few ids are its most
 // stable markup. Two traps seen on real pages: the server HTML holds grey placeholder shells (a #subscribe-button
 // div with nothing inside) and the home page can hold a hidden watch page (ytd-watch-flexy[hidden]).
-import type { AnchorRegistry, SiteAdapter } from './types';
+import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
 export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts'] as const;
 
@@ -29,6 +29,7 @@ export function youtubePageKind(url: URL): string | null {
 
 const HOME = 'youtube/home-2025-04.html';
 const WATCH_SERVER = 'youtube/watch-server-2025-06.html';
+const HOME_RU = 'youtube/home-ru-2025-07.html';
 const MASTHEAD = 'ytd-masthead, #masthead-container, [role="banner"]';
 
 const youtubeAnchors: AnchorRegistry = {
@@ -39,7 +40,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'link', name: { en: 'YouTube Home', fr: 'Accueil YouTube' }, match: 'start' },
     ],
     withinCss: MASTHEAD,
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.masthead.search': {
     strategies: [
@@ -50,18 +51,19 @@ const youtubeAnchors: AnchorRegistry = {
     ],
     withinCss: MASTHEAD,
     count: { max: 1 },
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.masthead.create': {
     strategies: [
-      // No language-free marker on the 2025 Create button: its label in each language. Signed out, #buttons holds
-      // a "Sign in" link instead, which these do not match.
+      // 2025: the masthead's own button renderer, a <button> (signed out, the renderer in #buttons holds the "Sign in"
+      // link instead, an <a>); topbar menu renderers (notifications, avatar) are other elements. Any language.
+      { css: 'ytd-masthead #buttons > ytd-button-renderer button' },
       { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
       // pre-2024 camera icon
       { css: 'ytd-masthead ytd-topbar-menu-button-renderer:has(yt-icon[icon*="video_call"]) button' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.masthead.notifications': {
     strategies: [
@@ -69,7 +71,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Notifications', fr: 'Notifications' }, match: 'start' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.masthead.avatar': {
     strategies: [
@@ -77,7 +79,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Account menu', fr: 'Menu du compte' }, match: 'start' },
     ],
     withinCss: 'ytd-masthead #buttons',
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.guide.menu': {
     // The app drawer holds a second #guide-button (zero-size while the drawer is closed): masthead first.
@@ -87,7 +89,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Guide', fr: 'Guide' }, match: 'exact' },
     ],
     withinCss: MASTHEAD,
-    examples: [[1, HOME]],
+    examples: [[1, HOME], [1, HOME_RU]],
   },
   'youtube.home.feed': {
     strategies: [
@@ -95,7 +97,7 @@ const youtubeAnchors: AnchorRegistry = {
       { css: 'ytd-browse ytd-rich-grid-renderer' },
     ],
     pages: ['home'],
-    examples: [[1, HOME], [0, WATCH_SERVER]],
+    examples: [[1, HOME], [1, HOME_RU], [0, WATCH_SERVER]],
   },
   'youtube.watch.player': {
     strategies: [
@@ -121,6 +123,19 @@ const youtubeAnchors: AnchorRegistry = {
   },
 };
 
+/**
+ * One's own channel links its owner to YouTube Studio ("Customize channel", "Manage videos"); someone else's offers
+ * Subscribe. The channel header's element changed over the years (c4-tabbed header, then yt-page-header): both are
+ * looked at. Unverified: no channel page is saved here.
+ */
+function youtubeProfileOwner(kind: string | null, has: (css: string) => boolean): ProfileOwner {
+  if (kind !== 'channel') return null;
+  const header = ['ytd-c4-tabbed-header-renderer', 'yt-page-header-renderer', '#page-header'];
+  if (has(header.map((h) => `${h} a[href*="studio.youtube.com"]`).join(', '))) return 'self';
+  if (has(header.map((h) => `${h} #subscribe-button button, ${h} yt-subscribe-button-view-model button`).join(', '))) return 'other';
+  return null;
+}
+
 export const youtube: SiteAdapter = {
   network: 'youtube',
   hosts: ['www.youtube.com', 'youtube.com'],
@@ -131,4 +146,5 @@ export const youtube: SiteAdapter = {
   theme: { dark: 'html[dark]', light: 'html[darker-dark-theme]:not([dark])' },
   anchors: youtubeAnchors,
   firstHintAnchor: 'youtube.masthead.search',
+  profileOwner: youtubeProfileOwner,
 };

@@ -67,7 +67,7 @@ const walks: Array<{ network: string; url: string; served: Served; lesson: strin
   { network: 'LinkedIn', url: 'https://www.linkedin.com/feed/', served: { real: 'linkedin/feed-2025-04.html' }, lesson: 'li-event-posting', signal: 'click' },
   { network: 'X', url: 'https://x.com/home', served: { real: 'x/home-2025-04.html' }, lesson: 'x-event-visibility', signal: 'click' },
   { network: 'YouTube', url: 'https://www.youtube.com/', served: { real: 'youtube/home-2025-04.html' }, lesson: 'yt-unlisted-tutorial', signal: 'click' },
-  { network: 'Facebook', url: 'https://www.facebook.com/', served: { synthetic: 'facebook-feed.html' }, lesson: 'fb-post-only-me', signal: 'click' },
+  { network: 'Facebook', url: 'https://web.facebook.com/', served: { real: 'facebook/home-feed-2022-04.html' }, lesson: 'fb-post-only-me', signal: 'click' },
 ];
 
 for (const w of walks) {

@@ -27,6 +27,8 @@ export interface AuditedPage {
   file: string;
   network: string | null;
   pageKind: string | null;
+  /** On a profile-like page: the signed-in member's own ('self'), someone else's ('other'), or not told (null). */
+  owner: 'self' | 'other' | null;
   anchors: Record<string, AuditedAnchor>;
 }
 export interface BenchResult {
@@ -74,12 +76,13 @@ function pageOf(url: string) {
   const pageKind = site.refinePageKind
     ? site.refinePageKind(page.pageKind, (css) => document.querySelector(css) !== null)
     : page.pageKind;
-  return { network: page.network, pageKind, registry: anchorsFor(page.network) };
+  const owner = site.profileOwner ? site.profileOwner(pageKind, (css) => document.querySelector(css) !== null, new URL(url)) : null;
+  return { network: page.network, pageKind, owner, registry: anchorsFor(page.network) };
 }
 (globalThis as any).__twAudit = {
   audit(url: string) {
     const page = pageOf(url);
-    if (!page) return { network: null, pageKind: null, anchors: {} };
+    if (!page) return { network: null, pageKind: null, owner: null, anchors: {} };
     const results = resolveAll(Object.keys(page.registry), page.registry, document, { pageKind: page.pageKind });
     const anchors: Record<string, unknown> = {};
     for (const [name, r] of Object.entries(results)) {
@@ -92,7 +95,7 @@ function pageOf(url: string) {
         fingerprint: r.element ? fingerprint(r.element) : null,
       };
     }
-    return { network: page.network, pageKind: page.pageKind, anchors };
+    return { network: page.network, pageKind: page.pageKind, owner: page.owner, anchors };
   },
   bench(url: string, runs: number, filtered: boolean) {
     const page = pageOf(url);

@@ -87,7 +87,12 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.facebook.com/watch/?v=123456', 'facebook', 'watch'],
   ['https://www.facebook.com/messages/t/123', 'facebook', null],
   ['https://www.facebook.com/settings', 'facebook', null],
-  ['https://www.facebook.com/photo.php?fbid=1', 'facebook', null],
+  ['https://www.facebook.com/photo.php?fbid=1', 'facebook', 'photo'],
+  ['https://www.facebook.com/photo/?fbid=288439180667016&set=a.117960581048211', 'facebook', 'photo'],
+  ['https://www.facebook.com/jane.doe.75/photos/a.123/456/', 'facebook', 'photo'],
+  ['https://www.facebook.com/search/top/?q=boulangerie', 'facebook', 'search'],
+  ['https://www.facebook.com/search/posts/?q=Sri%20Lanka', 'facebook', 'search'],
+  ['https://www.facebook.com/me/', 'facebook', null],
   ['https://fr-fr.facebook.com/zuck', 'facebook', 'profile'],
   ['https://m.facebook.com/zuck', null],
   // YouTube
@@ -144,7 +149,7 @@ describe('site adapters', () => {
     expect(kinds).toEqual({
       linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
       x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
-      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch'],
+      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'],
       youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
     });
   });
@@ -168,6 +173,30 @@ describe('site adapters', () => {
       'linkedin.nav.search', 'x.nav.compose', 'facebook.nav.search', 'youtube.masthead.search',
     ]);
     for (const s of SITES) expect(s.anchors[s.firstHintAnchor]).toBeDefined();
+  });
+
+  it('tell one\'s own profile from someone else\'s by what the document offers', () => {
+    const by = Object.fromEntries(SITES.map((s) => [s.network, s]));
+    const only = (...needles: string[]) => (css: string) => needles.some((n) => css.includes(n));
+    // X: the side nav's Profile link is the viewer's own handle.
+    const x = (url: string, has: (css: string) => boolean) => by.x!.profileOwner!('profile', has, new URL(url));
+    expect(x('https://x.com/Dana_Example', only('[href="/Dana_Example" i]'))).toBe('self');
+    expect(x('https://x.com/someone', only('[data-testid="userActions"]'))).toBe('other');
+    expect(x('https://x.com/someone', () => false)).toBeNull();
+    expect(by.x!.profileOwner!('home', () => true, new URL('https://x.com/home'))).toBeNull();
+    // LinkedIn: edit links in the top card are one's own, compose/invite links someone else's.
+    const li = (has: (css: string) => boolean) => by.linkedin!.profileOwner!('profile', has, new URL('https://www.linkedin.com/in/x/'));
+    expect(li(only('/edit/intro'))).toBe('self');
+    expect(li(only('/preload/custom-invite/'))).toBe('other');
+    expect(li(() => false)).toBeNull();
+    // Facebook: the picture as an actions button (own) or a link to the viewer (someone else's).
+    const fb = (has: (css: string) => boolean) => by.facebook!.profileOwner!('profile', has, new URL('https://www.facebook.com/x'));
+    expect(fb(only('/professional_dashboard'))).toBe('self');
+    expect(fb(only('a[href*="/photo"]'))).toBe('other');
+    // YouTube: Studio links are the owner's, Subscribe someone else's.
+    const yt = (has: (css: string) => boolean) => by.youtube!.profileOwner!('channel', has, new URL('https://www.youtube.com/@x'));
+    expect(yt(only('studio.youtube.com'))).toBe('self');
+    expect(yt(only('#subscribe-button button'))).toBe('other');
   });
 
   it('let the DOM turn a Facebook /USERNAME into a Page', () => {
