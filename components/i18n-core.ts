@@ -19,23 +19,15 @@ export function resolveLocale(preference: LocalePreference | undefined, uiLangua
   return preference === 'en' || preference === 'fr' ? preference : localeFromLanguage(uiLanguage);
 }
 
-const pluralRules: Partial<Record<Locale, Intl.PluralRules>> = {};
-
-/** The CLDR plural category of `n` ("one", "other", …): French puts 0 and 1 in "one", English only 1. */
-export function pluralCategory(locale: Locale, n: number): Intl.LDMLPluralRule {
-  return (pluralRules[locale] ??= new Intl.PluralRules(locale)).select(n);
-}
-
-// ICU MessageFormat's plural, without nesting: {NAME, plural, =0 {…} one {# item} other {# items}}. NAME is one of the
-// message's placeholders; # is its number written the locale's way. A form the locale lacks ("many") falls to "other".
-const PLURAL = /\{(\w+), plural,((?:\s*(?:=\d+|zero|one|two|few|many|other)\s*\{[^{}]*\})+)\s*\}/g;
-const BRANCH = /(=\d+|zero|one|two|few|many|other)\s*\{([^{}]*)\}/g;
+/** Resolves the plural blocks of a message (components/plural.ts); `valueOf` gives a placeholder's substitution. */
+export type PluralResolver = (message: string, locale: Locale, valueOf: (name: string) => string | undefined) => string;
 
 /**
- * A `t(locale, key, ...substitutions)` over catalogs in the chrome.i18n format ($NAME$ placeholders → $1), with plural
- * blocks chosen through Intl.PluralRules (chrome.i18n has no plurals). Counts may be passed as numbers.
+ * A `t(locale, key, ...substitutions)` over catalogs in the chrome.i18n format ($NAME$ placeholders → $1). chrome.i18n
+ * has no plurals: a translator given `resolvePlurals` also chooses the forms of a message's plural blocks. The
+ * content script's catalog has no count today, so it leaves the resolver (and its bytes) out.
  */
-export function makeTranslator<Key extends string>(catalogs: Record<Locale, Partial<Record<Key, Message>>>) {
+export function makeTranslator<Key extends string>(catalogs: Record<Locale, Partial<Record<Key, Message>>>, resolvePlurals?: PluralResolver) {
   return function t(locale: Locale, key: Key | (string & {}), ...substitutions: (string | number)[]): string {
     const entry = (catalogs[locale] as Catalog)[key] ?? (catalogs.en as Catalog)[key];
     if (!entry) return key;
@@ -43,15 +35,7 @@ export function makeTranslator<Key extends string>(catalogs: Record<Locale, Part
       const content = entry.placeholders?.[name.toLowerCase()]?.content;
       return content?.replace(/\$(\d)/g, (_, index: string) => String(substitutions[Number(index) - 1] ?? ''));
     };
-    return entry.message
-      .replace(PLURAL, (whole, name: string, branches: string) => {
-        const value = valueOf(name);
-        const n = value ? Number(value) : NaN;
-        if (!Number.isFinite(n)) return whole;
-        const forms = new Map([...branches.matchAll(BRANCH)].map((m) => [m[1]!, m[2]!]));
-        const form = forms.get(`=${n}`) ?? forms.get(pluralCategory(locale, n)) ?? forms.get('other') ?? '';
-        return form.replace(/#/g, new Intl.NumberFormat(locale).format(n));
-      })
-      .replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => valueOf(name) ?? whole);
+    const message = resolvePlurals ? resolvePlurals(entry.message, locale, valueOf) : entry.message;
+    return message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => valueOf(name) ?? whole);
   };
 }
