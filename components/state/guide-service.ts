@@ -47,7 +47,7 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
   const slice = packs.map((pack) => slicePack(pack, request.network)).filter((pack) => pack.lessons.length > 0);
   const guide = computeGuide({
     packs: slice,
-    learner: { path: learner.path, secondaryPath: learner.secondaryPath, locale, progress },
+    learner: { path: learner.path, pathSource: learner.pathSource, secondaryPath: learner.secondaryPath, locale, progress },
     presets: effectivePresets(presets, packs),
     page: { network: request.network, pageKind: request.pageKind },
     now,

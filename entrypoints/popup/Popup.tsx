@@ -90,7 +90,8 @@ function PathSection({ locale, network }: { locale: Locale; network: Network | n
   const selectId = useId();
   const presets = effectivePresets(storedPresets, learnerPacks());
   const locked = pathLocked(presets);
-  const path = locked || !learner.path ? (network ? effectivePath(learner, presets, network) : (presets.entryPath ?? learner.path)) : learner.path;
+  // On a network's tab, the path in force there (a trainer's per-network preset counts unless the learner chose).
+  const path = network ? effectivePath(learner, presets, network) : locked || !learner.path ? (presets.entryPath ?? learner.path) : learner.path;
   const shown = locked ? path : learner.path;
   return (
     <section className="popup-section">

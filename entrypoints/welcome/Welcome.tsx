@@ -70,7 +70,8 @@ function useSaveScore() {
       ? choosePath({
           path: score.primary,
           source: 'quiz',
-          secondaryPath: score.balanced ? null : score.secondary,
+          // Balanced profiles too: the second voice adds variety, it does not label anyone.
+          secondaryPath: score.secondary,
           balanced: score.balanced,
           answers: answers.map((code) => (code ? CODE_TO_PATH[code] : null)),
         })

@@ -55,7 +55,7 @@ export interface Lesson {
   practiseSafely: Text;
   example: Text;
   steps: Step[];
-  /** Step order per path; a path left out uses the pack's default order (steps as listed). Must name every step. */
+  /** Step order per path; a path left out takes the steps in its Kolb order (engine MODE_ORDER). Must name every step. */
   order?: Partial<Record<LearningPath, string[]>>;
   /** One hint per path shown beside the lesson's main anchor, before a task is started. */
   hints: Record<LearningPath, Text>;
