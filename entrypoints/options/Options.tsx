@@ -15,6 +15,7 @@ import { deleteLearnerData, exportFileName, exportLearnerData, importLearnerData
 import { answerRetrieval, dueRetrievals, localize, type RetrievalCard } from '../../lessons/engine';
 import { MODES, type Lesson, type Pack } from '../../lessons/pack/types';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
+import { learnerFileTooLarge, learnerImportMessage } from './import-messages';
 import { TRAINER_SECTIONS } from './trainer-slot';
 
 const NETWORK_LABEL = { linkedin: 'networkLinkedin', x: 'networkX', facebook: 'networkFacebook', youtube: 'networkYoutube' } as const;
@@ -274,13 +275,10 @@ function DataSection({ locale }: { locale: Locale }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const importFile = async (file: File) => {
-    const result = await importLearnerData(localArea(), await file.text());
-    if (!result.ok) {
-      setMessage(t(locale, result.reason === 'not-json' ? 'optionsImportNotJson' : result.reason === 'newer-version' ? 'optionsImportNewer' : 'optionsImportNotExport'));
-      return;
-    }
-    const repaired = result.repairedKeys.length ? ` ${t(locale, 'optionsImportRepaired', result.repairedKeys.length)}` : '';
-    setMessage(t(locale, 'optionsImportDone', result.keys) + repaired);
+    // Refused by its size before it is read: a huge file would hold the page, and cannot be one of our exports.
+    const tooLarge = learnerFileTooLarge(locale, file.size);
+    if (tooLarge) return setMessage(tooLarge);
+    setMessage(learnerImportMessage(locale, await importLearnerData(localArea(), await file.text())));
   };
   const remove = async () => {
     await deleteLearnerData(localArea());

@@ -51,8 +51,19 @@ export interface Progress {
   lastPath?: LearningPath;
 }
 
+/**
+ * A map keyed by ids from storage or from a pack: no prototype, so an id such as `constructor` or `__proto__` is
+ * only ever an id (never Object.prototype's property, never a way to write to it).
+ */
+export function idMap<T>(...sources: Array<Readonly<Record<string, T>> | undefined>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, ...sources);
+}
+
+const emptyPack = (): PackProgress => ({ lessons: idMap(), skills: idMap() });
+const emptyLesson = (): LessonProgress => ({ steps: idMap(), retrieval: [] });
+
 export function emptyProgress(): Progress {
-  return { version: 1, packs: {}, active: null };
+  return { version: 1, packs: idMap(), active: null };
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -68,11 +79,11 @@ export function sanitizeProgress(raw: unknown): Progress {
   if (isObj(raw.packs)) {
     for (const [packId, p] of Object.entries(raw.packs)) {
       if (!isObj(p)) continue;
-      const pp: PackProgress = { lessons: {}, skills: {} };
+      const pp: PackProgress = emptyPack();
       if (isObj(p.lessons)) {
         for (const [lessonId, l] of Object.entries(p.lessons)) {
           if (!isObj(l)) continue;
-          const lp: LessonProgress = { steps: {}, retrieval: [] };
+          const lp: LessonProgress = emptyLesson();
           if (isTime(l.startedAt)) lp.startedAt = l.startedAt;
           if (isTime(l.completedAt)) lp.completedAt = l.completedAt;
           if (isTime(l.hintDismissedAt)) lp.hintDismissedAt = l.hintDismissedAt;
@@ -97,17 +108,19 @@ export function sanitizeProgress(raw: unknown): Progress {
   return out;
 }
 
+const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined => (map && Object.hasOwn(map, key) ? map[key] : undefined);
+
 export function lessonProgress(progress: Progress, ref: TaskRef): LessonProgress | undefined {
-  return progress.packs[ref.packId]?.lessons[ref.lessonId];
+  return own(own(progress.packs, ref.packId)?.lessons, ref.lessonId);
 }
 
 /** Copy-on-write update of one lesson's progress. */
 function withLesson(progress: Progress, ref: TaskRef, update: (lp: LessonProgress) => LessonProgress): Progress {
-  const pack = progress.packs[ref.packId] ?? { lessons: {}, skills: {} };
-  const lp = pack.lessons[ref.lessonId] ?? { steps: {}, retrieval: [] };
+  const pack = own(progress.packs, ref.packId) ?? emptyPack();
+  const lp = own(pack.lessons, ref.lessonId) ?? emptyLesson();
   return {
     ...progress,
-    packs: { ...progress.packs, [ref.packId]: { ...pack, lessons: { ...pack.lessons, [ref.lessonId]: update(lp) } } },
+    packs: idMap(progress.packs, { [ref.packId]: { ...pack, lessons: idMap(pack.lessons, { [ref.lessonId]: update(lp) }) } }),
   };
 }
 
@@ -129,8 +142,8 @@ export function completeStep(progress: Progress, packs: readonly Pack[], ref: Ta
   if (!lesson || !lesson.steps.some((s) => s.id === ref.stepId)) return progress;
   let completed = false;
   const next = withLesson(progress, ref, (lp) => {
-    const steps = lp.steps[ref.stepId] === undefined ? { ...lp.steps, [ref.stepId]: now } : lp.steps;
-    completed = lp.completedAt === undefined && lesson.steps.every((s) => steps[s.id] !== undefined);
+    const steps = own(lp.steps, ref.stepId) === undefined ? idMap(lp.steps, { [ref.stepId]: now }) : lp.steps;
+    completed = lp.completedAt === undefined && lesson.steps.every((s) => own(steps, s.id) !== undefined);
     return { ...lp, startedAt: lp.startedAt ?? now, steps, ...(completed ? { completedAt: now } : {}) };
   });
   const wasActive = next.active?.packId === ref.packId && next.active.lessonId === ref.lessonId;
@@ -139,7 +152,7 @@ export function completeStep(progress: Progress, packs: readonly Pack[], ref: Ta
 
 /** Start a lesson again from its first step (its completion and retrieval history are kept). */
 export function restartLesson(progress: Progress, ref: TaskRef, now: number): Progress {
-  const next = withLesson(progress, ref, (lp) => ({ ...lp, steps: {}, startedAt: now }));
+  const next = withLesson(progress, ref, (lp) => ({ ...lp, steps: idMap(), startedAt: now }));
   return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
 }
 
@@ -153,8 +166,8 @@ export function dismissHint(progress: Progress, ref: TaskRef, now: number): Prog
 
 /** The learner's own fade choice for a skill ("show hints again" = 'full'). */
 export function setHintLevel(progress: Progress, packId: string, skill: string, level: FadeLevel, now: number): Progress {
-  const pack = progress.packs[packId] ?? { lessons: {}, skills: {} };
-  return { ...progress, packs: { ...progress.packs, [packId]: { ...pack, skills: { ...pack.skills, [skill]: { level, at: now } } } } };
+  const pack = own(progress.packs, packId) ?? emptyPack();
+  return { ...progress, packs: idMap(progress.packs, { [packId]: { ...pack, skills: idMap(pack.skills, { [skill]: { level, at: now } }) } }) };
 }
 
 /** Undo fading and dismissal for one lesson's hint: it shows as a full card again. */
@@ -171,9 +184,10 @@ export function showHintAgain(progress: Progress, packs: readonly Pack[], ref: T
 /** "Back" in a guided task: the step counts as not done again (the lesson's completion, if any, is kept). */
 export function reopenStep(progress: Progress, ref: TaskRef & { stepId: string }): Progress {
   const lp = lessonProgress(progress, ref);
-  if (!lp || lp.steps[ref.stepId] === undefined) return progress;
+  if (!lp || own(lp.steps, ref.stepId) === undefined) return progress;
   return withLesson(progress, ref, (current) => {
-    const { [ref.stepId]: _reopened, ...steps } = current.steps;
+    const steps = idMap(current.steps);
+    delete steps[ref.stepId];
     return { ...current, steps };
   });
 }

@@ -27,6 +27,11 @@ export const ERROR_CODES = [
   'done-needs-anchor',
   'url-not-https',
   'pack-too-large',
+  'too-long',
+  'too-many',
+  'invalid-selector',
+  'yaml-aliases',
+  'too-deep',
   'entry-mode',
   'internal',
 ] as const;
@@ -143,6 +148,26 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
   'pack-too-large': (p) => ({
     en: `The pack is too large to store: ${q(p.found)} of JSON, the limit is ${q(p.expected)}. Split it into several packs.`,
     fr: `Le pack est trop volumineux pour être stocké : ${q(p.found)} de JSON, la limite est ${q(p.expected)}. Divisez-le en plusieurs packs.`,
+  }),
+  'too-long': (p) => ({
+    en: `Too long: at most ${q(p.expected)} characters here, found ${q(p.found)}. Shorten it${p.name ? ` (${p.name})` : ''}.`,
+    fr: `Trop long : au plus ${q(p.expected)} caractères ici, trouvé ${q(p.found)}. Raccourcissez-le${p.name ? ` (${p.name})` : ''}.`,
+  }),
+  'too-many': (p) => ({
+    en: `Too many items: at most ${q(p.expected)} here, found ${q(p.found)}.`,
+    fr: `Trop d'éléments : au plus ${q(p.expected)} ici, trouvé ${q(p.found)}.`,
+  }),
+  'invalid-selector': (p) => ({
+    en: `Not a CSS selector the guide can use: ${q(p.found)} (${q(p.detail)}). Use plain selectors on stable markup, e.g. [data-testid="…"], #id, a[href*="/in/"].`,
+    fr: `Ce n'est pas un sélecteur CSS utilisable par le guide : ${q(p.found)} (${q(p.detail)}). Utilisez des sélecteurs simples sur un balisage stable, par ex. [data-testid="…"], #id, a[href*="/in/"].`,
+  }),
+  'yaml-aliases': (p) => ({
+    en: `Too many YAML aliases (*name) expanded: more than ${q(p.expected)}. Repeat the text itself instead of an alias.`,
+    fr: `Trop d'alias YAML (*nom) développés : plus de ${q(p.expected)}. Répétez le texte lui-même plutôt qu'un alias.`,
+  }),
+  'too-deep': (p) => ({
+    en: `Nested too deeply: at most ${q(p.expected)} levels of lists and mappings, found more. A pack is never this deep; check the brackets and indentation.`,
+    fr: `Imbrication trop profonde : au plus ${q(p.expected)} niveaux de listes et de tables, trouvé davantage. Un pack n'est jamais aussi profond ; vérifiez les crochets et l'indentation.`,
   }),
   'entry-mode': (p) => ({
     en: `No "order" for path ${q(p.name)}, and the listed steps start with ${q(p.found)} rather than its entry mode ${q(p.expected)}: consider adding order.${q(p.name)}.`,
