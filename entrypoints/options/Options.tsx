@@ -64,7 +64,7 @@ function ProgressSection({ locale }: { locale: Locale }) {
               <ProgressRing fraction={fraction} label={t(locale, 'optionsRingLabel', name, String(Math.round(fraction * 100)))} />
               <div>
                 <h3>{name}</h3>
-                <div>{t(locale, 'optionsLessonsDone', String(s.lessonsDone), String(s.lessons.length))}</div>
+                <div>{t(locale, 'optionsLessonsDone', s.lessonsDone, s.lessons.length)}</div>
                 <div className="muted">{s.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, s.lastActivity)) : t(locale, 'optionsNotStarted')}</div>
               </div>
             </li>
@@ -88,7 +88,7 @@ function NetworkLessons({ locale, network, lessons }: { locale: Locale; network:
             <details>
               <summary>
                 <strong>{localize(lesson.title, locale)}</strong>
-                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', String(stats.done), String(stats.total))}</span>
+                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', stats.done, stats.total)}</span>
                 <KolbCycle locale={locale} stats={stats} />
                 <span className="muted">{stats.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, stats.lastActivity)) : t(locale, 'optionsNotStarted')}</span>
               </summary>

@@ -147,7 +147,7 @@ function ImportPack({ locale }: { locale: Locale }) {
     const result = validatePackFile(file.name, text);
     if (!result.ok || !result.pack) {
       setErrors(result.errors);
-      setMessage(t(locale, 'packsImportInvalid', file.name, String(result.errors.length)));
+      setMessage(t(locale, 'packsImportInvalid', file.name, result.errors.length));
       return;
     }
     let outcome: Awaited<ReturnType<PackManager['install']>>;

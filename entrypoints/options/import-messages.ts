@@ -8,8 +8,8 @@ const megabytes = (bytes: number) => String(Math.round(bytes / 100_000) / 10);
 /** The message for an import of learner data. */
 export function learnerImportMessage(locale: Locale, result: ImportResult): string {
   if (result.ok) {
-    const repaired = result.repairedKeys.length ? ` ${t(locale, 'optionsImportRepaired', String(result.repairedKeys.length))}` : '';
-    return t(locale, 'optionsImportDone', String(result.keys)) + repaired;
+    const repaired = result.repairedKeys.length ? ` ${t(locale, 'optionsImportRepaired', result.repairedKeys.length)}` : '';
+    return t(locale, 'optionsImportDone', result.keys) + repaired;
   }
   switch (result.reason) {
     case 'not-json':

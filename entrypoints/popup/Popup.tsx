@@ -150,7 +150,7 @@ function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageI
           const stats = lessonStats(lesson, progress.packs[pack.id]?.lessons[lesson.id]);
           const title = localize(lesson.title, locale);
           const active = activeTask?.packId === pack.id && activeTask.lessonId === lesson.id;
-          const progressLabel = t(locale, 'popupStepsDone', String(stats.done), String(stats.total));
+          const progressLabel = t(locale, 'popupStepsDone', stats.done, stats.total);
           const start = () => {
             const ref = { packId: pack.id, lessonId: lesson.id };
             void updateProgress((p) => startTask(p, ref, Date.now()));
@@ -192,7 +192,7 @@ function ReviewsDue({ locale }: { locale: Locale }) {
   return (
     <p className="popup-section">
       <a href={browser.runtime.getURL('/options.html#reviews')} target="_blank" rel="noopener">
-        {t(locale, 'popupReviewsDue', String(due))}
+        {t(locale, 'popupReviewsDue', due)}
       </a>
     </p>
   );
