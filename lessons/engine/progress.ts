@@ -211,6 +211,15 @@ export function restartLesson(progress: Progress, ref: TaskRef, now: number): Pr
   return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
 }
 
+/** Go back to the steps a lesson was left with skipped: they are open again and the task resumes at the first. */
+export function retrySkipped(progress: Progress, ref: TaskRef, now: number): Progress {
+  const next = withLesson(progress, ref, (lp) => {
+    const { skipped: _skips, skippedAt: _ended, ...rest } = lp;
+    return { ...rest, startedAt: lp.startedAt ?? now };
+  });
+  return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
+}
+
 export function answerRetrieval(progress: Progress, ref: TaskRef, answer: { q: number; recalled: boolean }, now: number): Progress {
   return withLesson(progress, ref, (lp) => ({ ...lp, retrieval: [...lp.retrieval, { at: now, q: answer.q, recalled: answer.recalled }] }));
 }
