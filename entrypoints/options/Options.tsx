@@ -284,7 +284,9 @@ function GuideSection({ locale }: { locale: Locale }) {
 function DataSection({ locale }: { locale: Locale }) {
   const headingId = useId();
   const fileId = useId();
-  const [message, setMessage] = useState('');
+  // A message is kept as what to say, not as words: it is written at each render, in the page's language of that
+  // moment (deleting the data also deletes the language choice, and the page may switch language under it).
+  const [message, setMessage] = useState<((l: Locale) => string) | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -302,14 +304,14 @@ function DataSection({ locale }: { locale: Locale }) {
   };
   const importFile = async (file: File) => {
     // Refused by its size before it is read: a huge file would hold the page, and cannot be one of our exports.
-    const tooLarge = learnerFileTooLarge(locale, file.size);
-    if (tooLarge) return setMessage(tooLarge);
-    setMessage(learnerImportMessage(locale, await importLearnerData(localArea(), await file.text())));
+    if (learnerFileTooLarge(locale, file.size)) return setMessage(() => (l: Locale) => learnerFileTooLarge(l, file.size) ?? '');
+    const result = await importLearnerData(localArea(), await file.text());
+    setMessage(() => (l: Locale) => learnerImportMessage(l, result));
   };
   const remove = async () => {
     await deleteLearnerData(localArea());
     setConfirming(false);
-    setMessage(t(locale, 'optionsDeleted'));
+    setMessage(() => (l: Locale) => t(l, 'optionsDeleted'));
   };
 
   return (
@@ -353,7 +355,7 @@ function DataSection({ locale }: { locale: Locale }) {
         )}
       </div>
       <p role="status" data-testid="data-status">
-        {message}
+        {message?.(locale)}
       </p>
     </section>
   );
