@@ -9,7 +9,6 @@ import { lessonStats, lessonsForPage } from '../../components/learner/stats';
 import { useLearner, usePageLocale } from '../../components/learner/useLearner';
 import { isGuideOn } from '../../components/state/settings';
 import { dueRetrievals, effectivePath, localize, startTask } from '../../lessons/engine';
-import { retrySkipped, type Progress } from '../../lessons/engine/progress';
 import { detectPage } from '../../lessons/sites';
 import type { LearningPath } from '../../lessons/pack/types';
 import type { Network } from '../../lessons/sites/types';
@@ -160,9 +159,10 @@ function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageI
           const active = activeTask?.packId === pack.id && activeTask.lessonId === lesson.id;
           const progressLabel = t(locale, 'popupStepsDone', stats.done, stats.total);
           const ref = { packId: pack.id, lessonId: lesson.id };
-          const start = async (reducer: (p: Progress) => Progress = (p) => startTask(p, ref, Date.now())) => {
+          // Starting a lesson that ended with skipped steps opens those steps again (startTask).
+          const start = async () => {
             if (!guideOn) await turnOn();
-            await updateProgress(reducer);
+            await updateProgress((p) => startTask(p, ref, Date.now()));
             await setActiveTask({ ...ref, network: page.network });
           };
           const resumed = stats.done || stats.lastActivity;
@@ -174,7 +174,7 @@ function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageI
               ) : stats.lessonSkipped ? (
                 <>
                   <span className="skip-badge" data-testid="popup-lesson-skipped">{t(locale, 'popupLessonSkipped')}</span>
-                  <button type="button" className="button" aria-label={t(locale, 'popupRetrySkippedLesson', title)} onClick={() => void start((p) => retrySkipped(p, ref, Date.now()))}>
+                  <button type="button" className="button" aria-label={t(locale, 'popupRetrySkippedLesson', title)} onClick={() => void start()}>
                     {t(locale, 'popupRetrySkipped')}
                   </button>
                 </>

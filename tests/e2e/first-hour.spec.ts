@@ -33,3 +33,35 @@ test.describe('readable text on the extension pages', () => {
     });
   }
 });
+
+test('the questionnaire opens once, not again at each start of a browser that loads the extension itself', async () => {
+  // A browser started with --load-extension reports an "install" at every start, on the same profile.
+  const { chromium } = await import('@playwright/test');
+  const { mkdtempSync, rmSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { chromeBuild } = await import('./paths');
+  const { CHROMIUM_ARGS } = await import('./fixtures');
+  const profile = mkdtempSync(join(tmpdir(), 'tw-restart-'));
+  const welcomeTabs = async () => {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${chromeBuild}`, `--load-extension=${chromeBuild}`],
+    });
+    try {
+      const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+      // Give the worker's install handling time to open its tab (or not).
+      await worker.evaluate(() => new Promise((done) => setTimeout(done, 1500)));
+      return context.pages().filter((p) => p.url().endsWith('/welcome.html')).length;
+    } finally {
+      await context.close();
+    }
+  };
+  try {
+    expect(await welcomeTabs(), 'first start: the welcome page').toBe(1);
+    expect(await welcomeTabs(), 'second start of the same profile: nothing opens').toBe(0);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
