@@ -210,6 +210,9 @@ test.describe('state', () => {
 
   test('export → delete → import restores everything', async ({ context, extensionId }) => {
     const lesson = 'trainingwheels.default/li-monitoring';
+    // The worker's start-up writes its own record of the policy once; on a slow machine it may land after the
+    // snapshot below is taken, so wait for it: the comparison is about the learner's data, not a start-up race.
+    await expect.poll(async () => Object.hasOwn(await stored(context), 'policyStatus'), { timeout: 15_000 }).toBe(true);
     await store(context, {
       learner: { guideEnabled: true, disabledNetworks: ['facebook'], locale: 'en', path: 'maker', secondaryPath: 'analyst', balanced: false, pathSource: 'quiz', answers: null, pathSetAt: 1 },
       [`started:${lesson}`]: { at: 1_700_000_000_000 },
