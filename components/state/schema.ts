@@ -16,6 +16,7 @@
 //   completed:<pack>/<lesson>       { at }: lesson completed (starts the retrieval schedule)
 //   dismissed:<pack>/<lesson>       { at }: the learner closed the lesson's hint
 //   recall:<pack>/<lesson>/<id>     { at, q, recalled }: one retrieval answer
+//   skipped:<pack>/<lesson>[/<step>] { at }: the learner skipped the lesson (or the step): never a completion
 //   fade:<pack>/<skill>             { level, at }: the learner's own fade choice for a skill
 //   note:<pack>/<lesson>            Note: the learner's journal for that lesson
 //   corrupt-backup-<timestamp>      CorruptBackup: originals of values that had to be repaired
@@ -38,16 +39,17 @@ export const KEY = {
   legacySettingsMeta: 'settings$',
 } as const;
 
-/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3). */
-export const FACT_PREFIXES = {
+/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3; a skip is of a lesson or a step). */
+export type FactPrefix = 'progress:' | 'started:' | 'completed:' | 'dismissed:' | 'recall:' | 'fade:' | 'skipped:';
+export const FACT_PREFIXES: Readonly<Record<FactPrefix, number | readonly number[]>> = {
   'progress:': 3,
   'started:': 2,
   'completed:': 2,
   'dismissed:': 2,
   'recall:': 3,
   'fade:': 2,
-} as const;
-export type FactPrefix = keyof typeof FACT_PREFIXES;
+  'skipped:': [2, 3],
+};
 
 export const PREFIX = {
   note: 'note:',
@@ -254,7 +256,9 @@ export function parseFactKey(key: string): { prefix: FactPrefix; ids: string[] }
   for (const prefix of Object.keys(FACT_PREFIXES) as FactPrefix[]) {
     if (!key.startsWith(prefix)) continue;
     const ids = key.slice(prefix.length).split('/');
-    return ids.length === FACT_PREFIXES[prefix] && ids.every((id) => id !== '') ? { prefix, ids } : null;
+    const segments = FACT_PREFIXES[prefix];
+    const countOk = typeof segments === 'number' ? ids.length === segments : segments.includes(ids.length);
+    return countOk && ids.every((id) => id !== '') ? { prefix, ids } : null;
   }
   return null;
 }

@@ -155,7 +155,8 @@ export function createLearnerStore(options: LearnerStoreOptions = {}): LearnerSt
       for (const [key, value] of Object.entries(after)) if (!sameFact(before[key], value)) changed[key] = value;
       // Only facts this reducer saw and dropped are removed (restartLesson clears steps); facts another context
       // wrote meanwhile are not in `before`, so they are never removed by accident.
-      const removed = Object.keys(before).filter((key) => !(key in after) && !key.startsWith('completed:'));
+      // Skips are history too (the engine's Progress may not fold them): a reducer never removes one.
+      const removed = Object.keys(before).filter((key) => !(key in after) && !key.startsWith('completed:') && !key.startsWith('skipped:'));
       await writeFacts(changed, removed);
     },
     async recordStepDone(ref) {

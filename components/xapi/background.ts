@@ -5,12 +5,12 @@ import { localArea } from '../state/area';
 import { idbStore } from '../packs/db';
 import { currentPolicy } from '../packs/policy-background';
 import { packsInUse } from '../packs/provider';
-import { learnerActor, type FactRecord } from './identity';
+import { currentPath, learnerActor, type FactRecord } from './identity';
 import { XAPI_STATUS_KEY, createOutbox, type LrsConfig, type OutboxItem, type OutboxStatus } from './outbox';
 
 export const OUTBOX_ALARM = 'tw:xapi-outbox';
 
-const FACT_KEY = /^(progress|started|completed|recall):/;
+const FACT_KEY = /^(progress|started|completed|recall|skipped):/;
 
 let outbox: ReturnType<typeof createOutbox> | null = null;
 const getOutbox = () =>
@@ -31,7 +31,9 @@ export async function syncOutbox(): Promise<OutboxStatus | null> {
   if (!lrs) return null;
   const area = localArea();
   const box = getOutbox();
-  await box.enqueueFacts(await area.get(null), await packsInUse(), await learnerActor(area, lrs.homePage));
+  const stored = await area.get(null);
+  const packs = await packsInUse();
+  await box.enqueueFacts(stored, packs, await learnerActor(area, lrs.homePage), currentPath(stored, packs));
   const status = await box.flush(lrs.config);
   await area.set({ [XAPI_STATUS_KEY]: status });
   if (status.nextAttemptAt !== undefined) await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(status.nextAttemptAt, Date.now() + 30_000) });

@@ -2,8 +2,11 @@
 // profile (storage.local `xapiActor`), with the account home page the trainer's policy names. Statement ids are
 // UUID v4s generated once per progress fact and kept in IndexedDB, so an export made twice, or a statement sent
 // twice after a crash, carries the same id and an LRS keeps one copy.
+import { effectivePresets } from '../../lessons/engine/presets';
+import type { LearningPath, Pack } from '../../lessons/pack/types';
 import { accountActor, type Actor } from '../../lessons/xapi/statements';
 import { withLock, type Area } from '../state/area';
+import { KEY, sanitizeLearner, sanitizePresets } from '../state/schema';
 import type { KeyValueStore } from '../packs/db';
 
 export const ACTOR_KEY = 'xapiActor';
@@ -44,4 +47,16 @@ export async function statementIds(store: KeyValueStore<FactRecord>, keys: reado
     }
     return new Map(keys.map((key) => [key, known.get(key)!]));
   });
+}
+
+/**
+ * The learner's current path, as a storage snapshot holds it: the trainer's locked preset, else the learner's own
+ * (quiz or choice), else the preset entry path; null before any. Per-network presets are left out: a statement's
+ * path says which path the learner is on, not which order a network's lesson took.
+ */
+export function currentPath(stored: Record<string, unknown>, packs: readonly Pack[]): LearningPath | null {
+  const learner = sanitizeLearner(stored[KEY.learner]).value;
+  const presets = effectivePresets(sanitizePresets(stored[KEY.presets]).value, packs);
+  if (presets.learnerCanSwitch === false && presets.entryPath) return presets.entryPath;
+  return learner.path ?? presets.entryPath ?? null;
 }

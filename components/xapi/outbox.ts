@@ -4,7 +4,7 @@
 // loses one (a statement leaves the outbox only once the LRS accepted it; one the LRS rejects as invalid is kept
 // and shown in Diagnostics). `fetch`, the stores and the clock are injected for tests.
 import { statementFactKeys, statementForFact, XAPI_VERSION, type Actor, type Statement } from '../../lessons/xapi/statements';
-import type { Pack } from '../../lessons/pack/types';
+import type { LearningPath, Pack } from '../../lessons/pack/types';
 import type { KeyValueStore } from '../packs/db';
 import type { FetchLike } from '../packs/subscribe';
 import type { FactRecord } from './identity';
@@ -61,15 +61,15 @@ function authHeader(config: LrsConfig): Record<string, string> {
 export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDeps) {
   let flushing: Promise<OutboxStatus> | null = null;
 
-  /** Queues a statement for every fact not queued before. Returns how many were added. */
-  async function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor): Promise<number> {
+  /** Queues a statement for every fact not queued before (with the learner's path now). Returns how many were added. */
+  async function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor, path: LearningPath | null = null): Promise<number> {
     const known = new Map(await facts.entries());
     let added = 0;
     for (const key of statementFactKeys(stored)) {
       const record = known.get(key);
       if (record?.queuedAt !== undefined) continue;
       const id = record?.id ?? crypto.randomUUID();
-      const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id });
+      const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id, path });
       if (!statement) continue;
       // Outbox first, then the mark: a crash in between re-queues under the same id (same key), never a second copy.
       await outbox.set(id, { statement, factKey: key, attempts: 0, nextAt: now() });

@@ -140,7 +140,15 @@ describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
     });
     expect(bad.status).toBe(400);
     const box = createOutbox({ outbox: memoryStore<OutboxItem>(), facts: memoryStore<FactRecord>(), fetch: (u, i) => fetch(u, i) });
-    await box.enqueueFacts({ ...FACTS, 'progress:removed.pack/l/s': { at: 3 } }, [pack], actor);
-    expect(await box.flush({ endpoint })).toMatchObject({ sent: 8, rejected: 0 });
+    const skips = { 'skipped:acme.sales/other': { at: 4 }, 'skipped:acme.sales/headline/s2': { at: 5 } };
+    await box.enqueueFacts({ ...FACTS, ...skips, 'progress:removed.pack/l/s': { at: 3 } }, [pack], actor, 'thinker');
+    expect(await box.flush({ endpoint })).toMatchObject({ sent: 10, rejected: 0 });
+    // Skips are stored as "exited" with completion false, and every statement carries the path.
+    const exited = await fetch(`${endpoint}/statements?verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/exited')}`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+    const skipped = ((await exited.json()) as { statements: Statement[] }).statements;
+    expect(skipped.map((s) => [s.object.id.replace(/^.*\/packs\//, ''), s.result?.completion, s.context.extensions['https://trainingwheels.app/xapi/extensions/path']]).sort()).toEqual([
+      ['acme.sales/lessons/headline/steps/s2', false, 'thinker'],
+      ['acme.sales/lessons/other', false, 'thinker'],
+    ]);
   }, 30_000);
 });
