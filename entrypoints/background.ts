@@ -6,6 +6,7 @@ import { localArea } from '../components/state/area';
 import { serveGuideToContentScripts } from '../components/state/guide-service';
 import { migrateAndRepair } from '../components/state/migrate';
 import { runXapiOutbox } from '../components/xapi/background';
+import { runContentHealth } from '../components/health/background';
 
 /** Brings stored data to the current schema and repairs damaged values (a notice tells the learner). */
 function migrateStorage(): Promise<unknown> {
@@ -47,6 +48,7 @@ export default defineBackground(() => {
   serveGuideToContentScripts(migrated);
   scheduleSubscriptionChecks();
   runXapiOutbox();
+  runContentHealth();
   // The policy writes into the learner's storage: after the migration brought it to the current schema.
   followEnterprisePolicy(migrated);
 });

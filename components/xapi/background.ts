@@ -6,6 +6,7 @@ import { idbStore } from '../packs/db';
 import { currentPolicy } from '../packs/policy-background';
 import { packsInUse } from '../packs/provider';
 import { currentPath, learnerActor, type FactRecord } from './identity';
+import type { Statement } from '../../lessons/xapi/statements';
 import { XAPI_STATUS_KEY, createOutbox, type LrsConfig, type OutboxItem, type OutboxStatus } from './outbox';
 
 export const OUTBOX_ALARM = 'tw:xapi-outbox';
@@ -16,7 +17,8 @@ let outbox: ReturnType<typeof createOutbox> | null = null;
 const getOutbox = () =>
   (outbox ??= createOutbox({ outbox: idbStore<OutboxItem>('outbox'), facts: idbStore<FactRecord>('xapi-facts'), fetch: (url, init) => fetch(url, init) }));
 
-async function lrsConfig(): Promise<{ config: LrsConfig; homePage?: string } | null> {
+/** The LRS the trainer's policy names (and the learners' account home page), or null: then nothing is ever sent. */
+export async function lrsConfig(): Promise<{ config: LrsConfig; homePage?: string } | null> {
   const policy = await currentPolicy();
   if (!policy.xapiEndpoint) return null;
   const config: LrsConfig = { endpoint: policy.xapiEndpoint };
@@ -38,6 +40,16 @@ export async function syncOutbox(): Promise<OutboxStatus | null> {
   await area.set({ [XAPI_STATUS_KEY]: status });
   if (status.nextAttemptAt !== undefined) await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(status.nextAttemptAt, Date.now() + 30_000) });
   return status;
+}
+
+/**
+ * Queues statements that are not progress facts (the content-health summaries) under keys never queued twice, and
+ * sends them soon. Call only with an LRS configured.
+ */
+export async function queueStatements(keys: readonly string[], make: (key: string, id: string) => Statement | null): Promise<number> {
+  const added = await getOutbox().enqueueKeys(keys, make);
+  if (added) soon();
+  return added;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

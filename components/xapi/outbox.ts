@@ -61,15 +61,18 @@ function authHeader(config: LrsConfig): Record<string, string> {
 export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDeps) {
   let flushing: Promise<OutboxStatus> | null = null;
 
-  /** Queues a statement for every fact not queued before (with the learner's path now). Returns how many were added. */
-  async function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor, path: LearningPath | null = null): Promise<number> {
+  /**
+   * Queues the statement `make` builds for each key never queued before (a key is a progress fact, or an anchor's
+   * day of content-health summary). Returns how many were added.
+   */
+  async function enqueueKeys(keys: readonly string[], make: (key: string, id: string) => Statement | null): Promise<number> {
     const known = new Map(await facts.entries());
     let added = 0;
-    for (const key of statementFactKeys(stored)) {
+    for (const key of keys) {
       const record = known.get(key);
       if (record?.queuedAt !== undefined) continue;
       const id = record?.id ?? crypto.randomUUID();
-      const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id, path });
+      const statement = make(key, id);
       if (!statement) continue;
       // Outbox first, then the mark: a crash in between re-queues under the same id (same key), never a second copy.
       await outbox.set(id, { statement, factKey: key, attempts: 0, nextAt: now() });
@@ -77,6 +80,11 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
       added++;
     }
     return added;
+  }
+
+  /** Queues a statement for every fact not queued before (with the learner's path now). Returns how many were added. */
+  function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor, path: LearningPath | null = null): Promise<number> {
+    return enqueueKeys(statementFactKeys(stored), (key, id) => statementForFact(key, stored[key], { packs, actor, idFor: () => id, path }));
   }
 
   async function post(config: LrsConfig, statements: Statement[]): Promise<{ status: number } | { error: string }> {
@@ -152,6 +160,7 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
 
   return {
     enqueueFacts,
+    enqueueKeys,
     /** Sends what is due. Concurrent calls share one run. */
     flush(config: LrsConfig): Promise<OutboxStatus> {
       flushing ??= flushOnce(config).finally(() => {

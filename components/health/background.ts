@@ -1,0 +1,100 @@
+// Background side of content health: checks each `tw:anchor-missing` message from a content script, keeps the local
+// record Diagnostics shows (storage.local `anchorHealth`), and, when the trainer's policy names an LRS, queues a
+// daily summary in the xAPI outbox (at most one statement per anchor per day, under a key never queued twice).
+import { browser, type Browser } from 'wxt/browser';
+import {
+  ANCHOR_HEALTH_KEY,
+  ANCHOR_MISSING,
+  anchorSummaryStatement,
+  dueSummaries,
+  markSummarized,
+  parseAnchorMissing,
+  recordAnchorMissing,
+  reportMatchesPacks,
+  sanitizeHealth,
+  summaryKey,
+  type AnchorHealth,
+  type AnchorMissing,
+} from '../../lessons/health/anchor-health';
+import type { Pack } from '../../lessons/pack/types';
+import { detectPage } from '../../lessons/sites';
+import { packsInUse } from '../packs/provider';
+import { localArea, withLock, type Area } from '../state/area';
+import { lrsConfig, queueStatements } from '../xapi/background';
+import { currentPath, learnerActor } from '../xapi/identity';
+
+export const HEALTH_ALARM = 'tw:content-health';
+const LOCK = 'anchor-health';
+/** How often the background looks for summaries due; each anchor still gets at most one statement a day. */
+const SUMMARY_PERIOD_MINUTES = 60;
+
+export async function readHealth(area: Area): Promise<AnchorHealth> {
+  return sanitizeHealth((await area.get(ANCHOR_HEALTH_KEY))[ANCHOR_HEALTH_KEY]);
+}
+
+export type ReportOutcome = { recorded: true } | { recorded: false; reason: 'shape' | 'sender' | 'unknown-lesson' };
+
+/**
+ * Records one sighting if the message is well-formed, comes from a tab of the network it names, and names a lesson
+ * in use that needs that anchor on that page kind. `senderUrl` is only compared, never kept.
+ */
+export async function recordReport(
+  area: Area,
+  message: unknown,
+  { senderUrl, packs, extensionVersion, now = Date.now() }: { senderUrl: string | undefined; packs: readonly Pack[]; extensionVersion: string; now?: number },
+): Promise<ReportOutcome> {
+  const report: AnchorMissing | null = parseAnchorMissing(message);
+  if (!report) return { recorded: false, reason: 'shape' };
+  if (!senderUrl || detectPage(senderUrl)?.network !== report.network) return { recorded: false, reason: 'sender' };
+  if (!reportMatchesPacks(report, packs)) return { recorded: false, reason: 'unknown-lesson' };
+  await withLock(LOCK, async () => {
+    const health = await readHealth(area);
+    await area.set({ [ANCHOR_HEALTH_KEY]: recordAnchorMissing(health, report, extensionVersion, now) });
+  });
+  return { recorded: true };
+}
+
+/** Empties the record (Diagnostics' button). */
+export function clearHealth(area: Area): Promise<void> {
+  return withLock(LOCK, () => area.remove(ANCHOR_HEALTH_KEY));
+}
+
+/** Queues the summaries due (with an LRS configured); returns how many statements were queued. */
+export async function sendHealthSummaries(now = Date.now()): Promise<number> {
+  const lrs = await lrsConfig();
+  if (!lrs) return 0;
+  const area = localArea();
+  return withLock(LOCK, async () => {
+    const health = await readHealth(area);
+    const due = dueSummaries(health, now);
+    if (!due.length) return 0;
+    const packs = await packsInUse();
+    const stored = await area.get(null);
+    const actor = await learnerActor(area, lrs.homePage);
+    const path = currentPath(stored, packs);
+    const byKey = new Map(due.map((group) => [summaryKey(group), group]));
+    const added = await queueStatements([...byKey.keys()], (key, id) => anchorSummaryStatement(byKey.get(key)!, { id, actor, packs, path }));
+    await area.set({ [ANCHOR_HEALTH_KEY]: markSummarized(health, due, now) });
+    return added;
+  });
+}
+
+const isAnchorMissingType = (message: unknown) => typeof message === 'object' && message !== null && (message as { type?: unknown }).type === ANCHOR_MISSING;
+
+/** Registers the message handler and the summary alarm (call synchronously at the background's start). */
+export function runContentHealth(): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
+    if (!isAnchorMissingType(message)) return undefined;
+    if (sender.id !== browser.runtime.id) return Promise.resolve({ recorded: false, reason: 'sender' });
+    return packsInUse().then((packs) =>
+      recordReport(localArea(), message, { senderUrl: sender.url ?? sender.tab?.url, packs, extensionVersion: browser.runtime.getManifest().version }),
+    );
+  });
+  const summarize = () => void sendHealthSummaries().catch((error: unknown) => console.error('Training Wheels: content health summary', error));
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === HEALTH_ALARM) summarize();
+  });
+  void browser.alarms.get(HEALTH_ALARM).then((existing) => {
+    if (!existing) void browser.alarms.create(HEALTH_ALARM, { delayInMinutes: 1, periodInMinutes: SUMMARY_PERIOD_MINUTES });
+  });
+}
