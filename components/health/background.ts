@@ -2,69 +2,23 @@
 // record Diagnostics shows (storage.local `anchorHealth`), and, when the trainer's policy names an LRS, queues a
 // daily summary in the xAPI outbox (at most one statement per anchor per day, under a key never queued twice).
 import { browser, type Browser } from 'wxt/browser';
-import {
-  ANCHOR_HEALTH_KEY,
-  ANCHOR_MISSING,
-  anchorSummaryStatement,
-  dueSummaries,
-  markSummarized,
-  parseAnchorMissing,
-  recordAnchorMissing,
-  reportMatchesPacks,
-  sanitizeHealth,
-  summaryKey,
-  type AnchorHealth,
-  type AnchorMissing,
-} from '../../lessons/health/anchor-health';
-import type { Pack } from '../../lessons/pack/types';
-import { detectPage } from '../../lessons/sites';
+import { ANCHOR_HEALTH_KEY, ANCHOR_MISSING, anchorSummaryStatement, dueSummaries, markSummarized, summaryKey } from '../../lessons/health/anchor-health';
 import { packsInUse } from '../packs/provider';
-import { localArea, withLock, type Area } from '../state/area';
+import { localArea, withLock } from '../state/area';
 import { lrsConfig, queueStatements } from '../xapi/background';
 import { currentPath, learnerActor } from '../xapi/identity';
+import { HEALTH_LOCK, readHealth, recordReport } from './record';
 
 export const HEALTH_ALARM = 'tw:content-health';
-const LOCK = 'anchor-health';
 /** How often the background looks for summaries due; each anchor still gets at most one statement a day. */
 const SUMMARY_PERIOD_MINUTES = 60;
-
-export async function readHealth(area: Area): Promise<AnchorHealth> {
-  return sanitizeHealth((await area.get(ANCHOR_HEALTH_KEY))[ANCHOR_HEALTH_KEY]);
-}
-
-export type ReportOutcome = { recorded: true } | { recorded: false; reason: 'shape' | 'sender' | 'unknown-lesson' };
-
-/**
- * Records one sighting if the message is well-formed, comes from a tab of the network it names, and names a lesson
- * in use that needs that anchor on that page kind. `senderUrl` is only compared, never kept.
- */
-export async function recordReport(
-  area: Area,
-  message: unknown,
-  { senderUrl, packs, extensionVersion, now = Date.now() }: { senderUrl: string | undefined; packs: readonly Pack[]; extensionVersion: string; now?: number },
-): Promise<ReportOutcome> {
-  const report: AnchorMissing | null = parseAnchorMissing(message);
-  if (!report) return { recorded: false, reason: 'shape' };
-  if (!senderUrl || detectPage(senderUrl)?.network !== report.network) return { recorded: false, reason: 'sender' };
-  if (!reportMatchesPacks(report, packs)) return { recorded: false, reason: 'unknown-lesson' };
-  await withLock(LOCK, async () => {
-    const health = await readHealth(area);
-    await area.set({ [ANCHOR_HEALTH_KEY]: recordAnchorMissing(health, report, extensionVersion, now) });
-  });
-  return { recorded: true };
-}
-
-/** Empties the record (Diagnostics' button). */
-export function clearHealth(area: Area): Promise<void> {
-  return withLock(LOCK, () => area.remove(ANCHOR_HEALTH_KEY));
-}
 
 /** Queues the summaries due (with an LRS configured); returns how many statements were queued. */
 export async function sendHealthSummaries(now = Date.now()): Promise<number> {
   const lrs = await lrsConfig();
   if (!lrs) return 0;
   const area = localArea();
-  return withLock(LOCK, async () => {
+  return withLock(HEALTH_LOCK, async () => {
     const health = await readHealth(area);
     const due = dueSummaries(health, now);
     if (!due.length) return 0;
