@@ -52,7 +52,7 @@ export interface OutboxDeps {
   now?: () => number;
 }
 
-function authHeader(config: LrsConfig): Record<string, string> {
+export function authHeader(config: Pick<LrsConfig, 'username' | 'password'>): Record<string, string> {
   if (config.username === undefined && config.password === undefined) return {};
   const bytes = new TextEncoder().encode(`${config.username ?? ''}:${config.password ?? ''}`);
   return { Authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` };
