@@ -3,7 +3,9 @@
 // lessons, answers retrieval questions, and some meet a broken control. Their progress facts become statements
 // through the product's own builders (lessons/xapi, lessons/health), so the LRS holds what real browsers send; the
 // expected report is counted here from the facts, independently of the report's code. Deterministic per seed.
-import { DEFAULT_PACK } from '../../lessons/default-pack';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { stepOrder } from '../../lessons/engine/engine';
 import { anchorSummaryStatement, type AnchorReport, type SummaryGroup } from '../../lessons/health/anchor-health';
 import { PATHS, type LearningPath, type Pack } from '../../lessons/pack/types';
@@ -57,6 +59,8 @@ export const BROKEN = [
 ] as const;
 
 const DAY = 86_400_000;
+/** The default pack, read as a file (Playwright's loader does not take JSON modules). */
+const DEFAULT_PACK = JSON.parse(readFileSync(resolve(dirname(fileURLToPath(import.meta.url)), '../../lessons/default-pack/default-pack.json'), 'utf8')) as Pack;
 
 export function generateClass({ learners = 200, lessonsPerLearner = [14, 20] as [number, number], seed = 18, start = Date.UTC(2026, 0, 5, 8) } = {}): GeneratedClass {
   const random = prng(seed);
