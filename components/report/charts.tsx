@@ -41,7 +41,7 @@ export function BarChart({ title, series, rows, max }: { title: string; series: 
           return (
             <g key={row.key} transform={`translate(0 ${y})`}>
               <text className="chart-label" x={LABEL_WIDTH - 8} y={(series.length * BAR) / 2 + 4} textAnchor="end">
-                {row.label.length > 38 ? `${row.label.slice(0, 37)}…` : row.label}
+                {row.label.length > 32 ? `${row.label.slice(0, 31)}…` : row.label}
               </text>
               {series.map((s, j) => {
                 const value = row.values[s.key] ?? 0;

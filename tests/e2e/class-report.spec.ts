@@ -50,7 +50,13 @@ async function expectNoViolations(page: Page, what: string) {
   ).toEqual([]);
 }
 
-async function openReport(context: BrowserContext, extensionId: string): Promise<Page> {
+/** From the options page's trainer section (its link opens a tab), or straight at its address. */
+async function openReport(context: BrowserContext, extensionId: string, { viaOptions = true } = {}): Promise<Page> {
+  if (!viaOptions) {
+    const page = await context.newPage();
+    await page.goto(`chrome-extension://${extensionId}/report.html`);
+    return page;
+  }
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
   // (The welcome page may open too, on install: wait for the report's tab.)
@@ -134,12 +140,18 @@ for (const [locale, colorScheme] of [
   test(`class report: no axe violations (${locale}, ${colorScheme})`, async () => {
     const { context, extensionId, cleanup } = await launch({ locale, colorScheme });
     try {
-      const page = await openReport(context, extensionId);
+      // (Opened by address: a tab the extension opens itself does not get the test's language emulation.)
+      const page = await openReport(context, extensionId, { viaOptions: false });
       await expect(page.locator('html')).toHaveAttribute('lang', locale.slice(0, 2));
+      await expect(page.locator('h1')).toHaveText(locale === 'fr-FR' ? 'La progression de votre classe' : 'Your class’s progress'.replace('’', "'"));
       await expectNoViolations(page, 'report (form)');
       await readClass(page);
       await expect(page.getByTestId('report-lesson-row').first()).toBeVisible({ timeout: 20_000 });
       await page.getByTestId('report-lesson').first().locator('summary').click();
+      if (process.env.TW_SCREENSHOTS) {
+        await page.screenshot({ path: `/tmp/report-${locale}-${colorScheme}-1.png` });
+        await page.getByTestId('report-lesson').first().screenshot({ path: `/tmp/report-${locale}-${colorScheme}-2.png` });
+      }
       await expectNoViolations(page, 'report (figures)');
       if (locale === 'fr-FR') await expect(page.getByTestId('report-status')).toContainText('déclarations lues');
     } finally {
