@@ -27,7 +27,7 @@ export async function sendHealthSummaries(now = Date.now()): Promise<number> {
     const actor = await learnerActor(area, lrs.homePage);
     const path = currentPath(stored, packs);
     const byKey = new Map(due.map((group) => [summaryKey(group), group]));
-    const added = await queueStatements([...byKey.keys()], (key, id) => anchorSummaryStatement(byKey.get(key)!, { id, actor, packs, path }));
+    const added = await queueStatements([...byKey.keys()], actor, (key, id) => anchorSummaryStatement(byKey.get(key)!, { id, actor, packs, path }));
     await area.set({ [ANCHOR_HEALTH_KEY]: markSummarized(health, due, now) });
     return added;
   });

@@ -3,7 +3,8 @@
 // the networks' tabs when what they show may have changed. The background is the single writer of progress coming
 // from pages; popup and options write their own facts.
 import { browser } from 'wxt/browser';
-import { SITE_MATCHES } from '../../lessons/sites/matches';
+import { MATCHES_BY_NETWORK, SITE_MATCHES } from '../../lessons/sites/matches';
+import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { resolveLocale } from '../i18n-core';
 import { PACKS_REVISION_KEY } from '../packs/runtime';
 import { TRAINER_MODE_KEY } from '../trainer/flag';
@@ -14,7 +15,7 @@ import type { Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
 import {
   GUIDE_CHANGED,
-  isGuideAction,
+  guideActionOf,
   isGuideRequest,
   isOverlayUiRequest,
   type GuideActionBody,
@@ -47,7 +48,7 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
   const slice = packs.map((pack) => slicePack(pack, request.network)).filter((pack) => pack.lessons.length > 0);
   const guide = computeGuide({
     packs: slice,
-    learner: { path: learner.path, secondaryPath: learner.secondaryPath, locale, progress },
+    learner: { path: learner.path, pathSource: learner.pathSource, secondaryPath: learner.secondaryPath, locale, progress },
     presets: effectivePresets(presets, packs),
     page: { network: request.network, pageKind: request.pageKind },
     now,
@@ -64,9 +65,17 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
 
 const lessonOf = (packId: string, lessonId: string) => packs.find((p) => p.id === packId)?.lessons.find((l) => l.id === lessonId);
 
-export async function applyGuideAction(action: GuideActionBody, now = Date.now()): Promise<GuideActionReply> {
+/**
+ * Applies a learner's action from a page. `from` is the network of the tab it came from: an action on a lesson that
+ * is not in the packs in use, or that belongs to another network, changes nothing.
+ */
+export async function applyGuideAction(action: GuideActionBody, now = Date.now(), from?: Network): Promise<GuideActionReply> {
   const learnerStore = await ready();
   const state = () => learnerStore.getState();
+  if ('lessonId' in action) {
+    const lesson = lessonOf(action.packId, action.lessonId);
+    if (!lesson || (from !== undefined && lesson.network !== from) || ('network' in action && action.network !== lesson.network)) return {};
+  } else if ('skill' in action && !packs.some((p) => p.id === action.packId)) return {};
   switch (action.kind) {
     case 'start':
       await state().setActiveTask({ packId: action.packId, lessonId: action.lessonId, network: action.network });
@@ -157,24 +166,58 @@ const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_
  * Tabs never read storage: each write would otherwise reach every open tab of four busy sites, the learner's whole
  * record copied into each.
  */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * The network of the frame that sent a message: our own content script (this extension's id), in a tab, in a frame
+ * whose URL is on one of the four networks. Anything else (another extension, one of our pages, a frame of another
+ * site) gets null, and no answer.
+ */
+export function senderNetwork(sender: MessageSender, ownId: string = browser.runtime.id): Network | null {
+  if (sender.id !== ownId || sender.tab?.id === undefined || typeof sender.url !== 'string') return null;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  for (const network of NETWORKS) if (MATCHES_BY_NETWORK[network].some((pattern) => pattern.replace(/\/\*$/, '') === origin)) return network;
+  return null;
+}
+
+/**
+ * The one message handler of the background for the networks' tabs. Each message is checked whole (its shape, its
+ * ids) and so is its sender: a frame of one of the four networks, asking for the network it is on. Anything else is
+ * not answered and changes nothing.
+ */
+export function handleTabMessage(message: unknown, sender: MessageSender): Promise<unknown> | undefined {
+  const network = senderNetwork(sender);
+  if (!network) return undefined;
+  const tabId = sender.tab!.id!;
+  if (isGuideRequest(message)) {
+    if (message.network !== network) return undefined; // a frame asks for the guide of the network it is on, only
+    void trainerModeOn().then((on) => {
+      if (on) void injectTrainerMode(tabId, sender.frameId);
+    });
+    return guideFor(message);
+  }
+  if (isOverlayUiRequest(message)) return injectOverlayUi(tabId, sender.frameId);
+  const action = guideActionOf(message);
+  if (action) {
+    if ('network' in action && action.network !== network) return undefined;
+    return applyGuideAction(action, Date.now(), network);
+  }
+  return undefined;
+}
+
 export function serveGuideToContentScripts(migration: Promise<unknown>): void {
   migrated = migration;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isGuideRequest(message)) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined)
-        void trainerModeOn().then((on) => {
-          if (on) void injectTrainerMode(tabId, sender.frameId);
-        });
-      return guideFor(message);
-    }
-    if (isOverlayUiRequest(message)) {
-      const tabId = sender.tab?.id;
-      return tabId === undefined ? Promise.resolve(false) : injectOverlayUi(tabId, sender.frameId);
-    }
-    if (isGuideAction(message)) return applyGuideAction(message.action);
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handleTabMessage(message, sender));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {

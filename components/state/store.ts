@@ -15,6 +15,7 @@ import { createStore, type StoreApi } from 'zustand/vanilla';
 import type { Network } from '../../lessons/sites/types';
 import type { LearningPath, Pack } from '../../lessons/pack/types';
 import type { Progress } from '../../lessons/engine/progress';
+import { secondaryFromAnswers } from '../../lessons/learner/scoring';
 import type { LocalePreference } from '../i18n-core';
 import { localArea, withLock, type Area } from './area';
 import {
@@ -141,8 +142,14 @@ export function createLearnerStore(options: LearnerStoreOptions = {}): LearnerSt
         ...l,
         path: choice.path,
         pathSource: choice.source,
-        // A direct pick keeps what the quiz said about the second path; a new quiz or preset replaces it.
-        secondaryPath: choice.secondaryPath !== undefined ? choice.secondaryPath : choice.source === 'chosen' ? l.secondaryPath : null,
+        // A pick after the questionnaire gets its second voice from the answers (never the picked path itself); a new
+        // quiz or preset says its own.
+        secondaryPath:
+          choice.secondaryPath !== undefined
+            ? choice.secondaryPath
+            : choice.source === 'chosen'
+              ? secondaryFromAnswers(choice.path, choice.answers !== undefined ? choice.answers : l.answers)
+              : null,
         balanced: choice.balanced ?? (choice.source === 'chosen' ? l.balanced : false),
         answers: choice.answers !== undefined ? choice.answers : l.answers,
         pathSetAt: now(),
@@ -155,8 +162,7 @@ export function createLearnerStore(options: LearnerStoreOptions = {}): LearnerSt
       for (const [key, value] of Object.entries(after)) if (!sameFact(before[key], value)) changed[key] = value;
       // Only facts this reducer saw and dropped are removed (restartLesson clears steps); facts another context
       // wrote meanwhile are not in `before`, so they are never removed by accident.
-      // Skips are history too (the engine's Progress may not fold them): a reducer never removes one.
-      const removed = Object.keys(before).filter((key) => !(key in after) && !key.startsWith('completed:') && !key.startsWith('skipped:'));
+      const removed = Object.keys(before).filter((key) => !(key in after) && !key.startsWith('completed:'));
       await writeFacts(changed, removed);
     },
     async recordStepDone(ref) {

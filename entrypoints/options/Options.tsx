@@ -15,6 +15,7 @@ import { deleteLearnerData, exportFileName, exportLearnerData, importLearnerData
 import { answerRetrieval, dueRetrievals, localize, type RetrievalCard } from '../../lessons/engine';
 import { MODES, type Lesson, type Pack } from '../../lessons/pack/types';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
+import { learnerFileTooLarge, learnerImportMessage } from './import-messages';
 import { TRAINER_SECTIONS } from './trainer-slot';
 
 
@@ -62,7 +63,7 @@ function ProgressSection({ locale }: { locale: Locale }) {
               <ProgressRing fraction={fraction} label={t(locale, 'optionsRingLabel', name, String(Math.round(fraction * 100)))} />
               <div>
                 <h3>{name}</h3>
-                <div>{t(locale, 'optionsLessonsDone', String(s.lessonsDone), String(s.lessons.length))}</div>
+                <div>{t(locale, 'optionsLessonsDone', s.lessonsDone, s.lessons.length)}</div>
                 <div className="muted">{s.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, s.lastActivity)) : t(locale, 'optionsNotStarted')}</div>
               </div>
             </li>
@@ -86,7 +87,7 @@ function NetworkLessons({ locale, network, lessons }: { locale: Locale; network:
             <details>
               <summary>
                 <strong>{localize(lesson.title, locale)}</strong>
-                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', String(stats.done), String(stats.total))}</span>
+                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', stats.done, stats.total)}</span>
                 <KolbCycle locale={locale} stats={stats} />
                 <span className="muted">{stats.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, stats.lastActivity)) : t(locale, 'optionsNotStarted')}</span>
               </summary>
@@ -273,13 +274,10 @@ function DataSection({ locale }: { locale: Locale }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const importFile = async (file: File) => {
-    const result = await importLearnerData(localArea(), await file.text());
-    if (!result.ok) {
-      setMessage(t(locale, result.reason === 'not-json' ? 'optionsImportNotJson' : result.reason === 'newer-version' ? 'optionsImportNewer' : 'optionsImportNotExport'));
-      return;
-    }
-    const repaired = result.repairedKeys.length ? ` ${t(locale, 'optionsImportRepaired', String(result.repairedKeys.length))}` : '';
-    setMessage(t(locale, 'optionsImportDone', String(result.keys)) + repaired);
+    // Refused by its size before it is read: a huge file would hold the page, and cannot be one of our exports.
+    const tooLarge = learnerFileTooLarge(locale, file.size);
+    if (tooLarge) return setMessage(tooLarge);
+    setMessage(learnerImportMessage(locale, await importLearnerData(localArea(), await file.text())));
   };
   const remove = async () => {
     await deleteLearnerData(localArea());

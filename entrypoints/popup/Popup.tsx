@@ -90,7 +90,8 @@ function PathSection({ locale, network }: { locale: Locale; network: Network | n
   const selectId = useId();
   const presets = effectivePresets(storedPresets, learnerPacks());
   const locked = pathLocked(presets);
-  const path = locked || !learner.path ? (network ? effectivePath(learner, presets, network) : (presets.entryPath ?? learner.path)) : learner.path;
+  // On a network's tab, the path in force there (a trainer's per-network preset counts unless the learner chose).
+  const path = network ? effectivePath(learner, presets, network) : locked || !learner.path ? (presets.entryPath ?? learner.path) : learner.path;
   const shown = locked ? path : learner.path;
   return (
     <section className="popup-section">
@@ -149,7 +150,7 @@ function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageI
           const stats = lessonStats(lesson, progress.packs[pack.id]?.lessons[lesson.id]);
           const title = localize(lesson.title, locale);
           const active = activeTask?.packId === pack.id && activeTask.lessonId === lesson.id;
-          const progressLabel = t(locale, 'popupStepsDone', String(stats.done), String(stats.total));
+          const progressLabel = t(locale, 'popupStepsDone', stats.done, stats.total);
           const start = () => {
             const ref = { packId: pack.id, lessonId: lesson.id };
             void updateProgress((p) => startTask(p, ref, Date.now()));
@@ -191,7 +192,7 @@ function ReviewsDue({ locale }: { locale: Locale }) {
   return (
     <p className="popup-section">
       <a href={browser.runtime.getURL('/options.html#reviews')} target="_blank" rel="noopener">
-        {t(locale, 'popupReviewsDue', String(due))}
+        {t(locale, 'popupReviewsDue', due)}
       </a>
     </p>
   );

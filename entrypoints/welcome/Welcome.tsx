@@ -70,7 +70,8 @@ function useSaveScore() {
       ? choosePath({
           path: score.primary,
           source: 'quiz',
-          secondaryPath: score.balanced ? null : score.secondary,
+          // Balanced profiles too: the second voice adds variety, it does not label anyone.
+          secondaryPath: score.secondary,
           balanced: score.balanced,
           answers: answers.map((code) => (code ? CODE_TO_PATH[code] : null)),
         })
@@ -140,7 +141,7 @@ function Quiz({ locale, trainerDefault, onScore, onPick }: { locale: Locale; tra
             {t(locale, 'quizSubmit')}
           </button>
           <span id={`${formId}-count`} className="muted" aria-live="polite">
-            {t(locale, 'quizAnswered', String(answered), String(QUESTIONNAIRE.length))}
+            {t(locale, 'quizAnswered', answered, QUESTIONNAIRE.length)}
           </span>
         </div>
         {error ? (

@@ -1,8 +1,8 @@
 // What to show where: given packs, learner and page, the hints and the current step of the active task.
 // Pure and deterministic: the clock comes in as `now`, nothing is read from the environment.
 import type { Network } from '../sites/types';
-import type { DoneRule, KolbMode, LearningPath, Lesson, Pack, PackSettings, Text } from '../pack/types';
-import type { FadeLevel, LessonProgress, PackProgress, Progress, TaskRef } from './progress';
+import { stepEnd, type DoneRule, type KolbMode, type LearningPath, type Lesson, type Pack, type PackSettings, type Signal, type Text } from '../pack/types';
+import { stepPassed, type ActiveRef, type FadeLevel, type LessonProgress, type PackProgress, type Progress } from './progress';
 
 export const DAY_MS = 86_400_000;
 /** Retrieval cards fall due this many days after the lesson is completed (PEDAGOGY: about D+2, D+7, D+21). */
@@ -13,6 +13,11 @@ export const FADE_THRESHOLDS = { beacon: 1, hidden: 3 } as const;
 export interface LearnerInput {
   /** Primary path (questionnaire or chosen); null/undefined → trainer preset, then experimenter. */
   path?: LearningPath | null;
+  /**
+   * Where `path` came from: the questionnaire or the learner's own pick ('quiz', 'chosen') outranks a trainer's
+   * per-network preset; a path written from the trainer's entry path ('preset') or none does not.
+   */
+  pathSource?: 'quiz' | 'chosen' | 'preset' | null;
   secondaryPath?: LearningPath | null;
   locale: string;
   progress: Progress;
@@ -50,6 +55,15 @@ export interface HintCard {
   practiseSafely: string;
   started: boolean;
   completed: boolean;
+  /** Ended with a skipped step and not completed since. */
+  skipped: boolean;
+}
+
+/** One micro-step of a walk, in the learner's language. */
+export interface WalkStep {
+  anchor: string | null;
+  text: string;
+  done: Signal;
 }
 
 export interface TaskStep {
@@ -61,7 +75,11 @@ export interface TaskStep {
   index: number;
   total: number;
   anchor: string | null;
+  /** How the whole step ends (a walk: its last micro-step's rule). */
   done: DoneRule;
+  /** The step's walk over the real controls (empty: none), and where the learner is in it. */
+  walk: WalkStep[];
+  walkIndex: number;
   path: LearningPath;
   lessonTitle: string;
   why: string;
@@ -106,18 +124,40 @@ export function localize(text: Text | undefined, locale: string): string {
   return text[locale] ?? text[base] ?? text.en ?? Object.values(text)[0] ?? '';
 }
 
-/** The path in force on a network: a locked trainer preset, else the learner's, else the preset, else experimenter. */
-export function effectivePath(learner: Pick<LearnerInput, 'path'>, presets: PackSettings | undefined, network: Network): LearningPath {
+/**
+ * The path in force on a network: a locked trainer preset; else the path the learner chose or found with the
+ * questionnaire; else the trainer's preset for this network, then the entry path; else a path written from a preset;
+ * else experimenter.
+ */
+export function effectivePath(learner: Pick<LearnerInput, 'path' | 'pathSource'>, presets: PackSettings | undefined, network: Network): LearningPath {
   const preset = presets?.perNetwork?.[network] ?? presets?.entryPath;
   if (presets?.learnerCanSwitch === false && preset) return preset;
-  return learner.path ?? preset ?? 'experimenter';
+  const own = learner.path && (learner.pathSource === 'quiz' || learner.pathSource === 'chosen') ? learner.path : null;
+  return own ?? preset ?? learner.path ?? 'experimenter';
 }
 
-/** Step ids in the order a path takes them: the lesson's order for that path, else steps as listed. */
+/**
+ * Kolb modes in the order each path enters the cycle (PEDAGOGY): the order a lesson without its own takes. The Maker
+ * sets the goal (AC), does it (CE), measures (RO), then adjusts (AE: the next, better try).
+ */
+export const MODE_ORDER: Record<LearningPath, readonly KolbMode[]> = {
+  experimenter: ['CE', 'RO', 'AC', 'AE'],
+  analyst: ['RO', 'AC', 'AE', 'CE'],
+  thinker: ['AC', 'AE', 'CE', 'RO'],
+  maker: ['AC', 'CE', 'RO', 'AE'],
+};
+
+/**
+ * Step ids in the order a path takes them: the lesson's order for that path, else its steps sorted by the path's mode
+ * order (steps of one mode keep their listed order).
+ */
 export function stepOrder(lesson: Lesson, path: LearningPath): string[] {
   const listed = lesson.steps.map((s) => s.id);
   const wanted = lesson.order?.[path];
-  if (!wanted) return listed;
+  if (!wanted) {
+    const rank = (mode: KolbMode) => MODE_ORDER[path].indexOf(mode);
+    return [...lesson.steps].sort((a, b) => rank(a.mode) - rank(b.mode)).map((s) => s.id);
+  }
   // Packs are validated, but stay total on a bad one: unknown ids dropped, missing ones appended.
   const seen = new Set<string>();
   const out = wanted.filter((id) => listed.includes(id) && !seen.has(id) && (seen.add(id), true));
@@ -200,11 +240,23 @@ function uniquePacks(packs: readonly Pack[]): Pack[] {
 }
 
 /**
- * Which path voices a lesson's hint: the secondary path for about one lesson in four (the 2nd, 6th, 10th… lesson
- * of the network in the pack), so the learner meets another way in without it depending on the clock.
+ * Which path voices a hint (a lesson's card or a step's hint): the secondary path for about one hint in four. The
+ * draw hashes the hint's key with the day, so over the weeks every lesson and step is heard in both voices, no lesson
+ * is tied to one, and within a day a hint keeps its voice (a reload does not change it).
  */
-export function hintPathFor(indexInNetwork: number, primary: LearningPath, secondary: LearningPath | null | undefined): LearningPath {
-  return secondary && secondary !== primary && indexInNetwork % 4 === 1 ? secondary : primary;
+export function hintPathFor(key: string, day: number, primary: LearningPath, secondary: LearningPath | null | undefined): LearningPath {
+  if (!secondary || secondary === primary) return primary;
+  return fnv1a(`${key}|${day}`) % 4 === 0 ? secondary : primary;
+}
+
+/** FNV-1a, 32 bits: a small, well-spread, deterministic hash for the draw above. */
+function fnv1a(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
 }
 
 function appliesHere(lesson: Lesson, page: PageInput): boolean {
@@ -218,7 +270,7 @@ export function computeGuide(input: GuideInput): Guide {
   const locale = learner.locale;
   const path = effectivePath(learner, input.presets, page.network);
   const secondary = learner.secondaryPath ?? null;
-  const active: TaskRef | null = learner.progress.active;
+  const active: ActiveRef | null = learner.progress.active;
 
   let task: TaskStep | null = null;
   let resume: Guide['resume'] = null;
@@ -227,22 +279,22 @@ export function computeGuide(input: GuideInput): Guide {
   const retrieval: RetrievalCard[] = [];
   const faded: Guide['faded'] = [];
 
+  const day = Math.floor(now / DAY_MS);
   for (const pack of packs) {
     const pp = learner.progress.packs[pack.id];
-    let indexInNetwork = -1;
     for (const lesson of pack.lessons) {
       if (lesson.network !== page.network) continue;
-      indexInNetwork++;
       const here = appliesHere(lesson, page);
       const lp = pp?.lessons[lesson.id];
       const skill = skillOf(lesson);
       const level = fadeLevel(pack, skill, pp);
-      const hintPath = hintPathFor(indexInNetwork, path, secondary);
+      const hintPath = hintPathFor(`${pack.id}/${lesson.id}`, day, path, secondary);
       const isActive = active?.packId === pack.id && active.lessonId === lesson.id;
 
-      if (isActive && lesson.steps.some((s) => lp?.steps[s.id] === undefined)) {
+      if (isActive && lesson.steps.some((s) => !stepPassed(lp, s.id))) {
         if (here) {
-          task = currentStep(pack, lesson, lp, path, hintPath, level, locale);
+          const voiceOf = (stepId: string) => hintPathFor(`${pack.id}/${lesson.id}/${stepId}`, day, path, secondary);
+          task = currentStep(pack, lesson, lp, path, voiceOf, level, locale, active!.walk);
           continue; // the task replaces the lesson's hint card
         }
         resume = { packId: pack.id, lessonId: lesson.id, pages: [...lesson.pages] };
@@ -277,6 +329,7 @@ export function computeGuide(input: GuideInput): Guide {
         practiseSafely: localize(lesson.practiseSafely, locale),
         started: lp?.startedAt !== undefined,
         completed,
+        skipped: !completed && lp?.skippedAt !== undefined,
       });
     }
   }
@@ -288,15 +341,18 @@ function currentStep(
   lesson: Lesson,
   lp: LessonProgress | undefined,
   path: LearningPath,
-  hintPath: LearningPath,
+  voiceOf: (stepId: string) => LearningPath,
   level: FadeLevel,
   locale: string,
+  walkAt: ActiveRef['walk'],
 ): TaskStep | null {
   const order = stepOrder(lesson, path);
-  const index = order.findIndex((id) => lp?.steps[id] === undefined);
+  const index = order.findIndex((id) => !stepPassed(lp, id));
   if (index < 0) return null;
   const step = lesson.steps.find((s) => s.id === order[index])!;
-  const stepHint = step.hint?.[hintPath] ?? step.hint?.[path];
+  const walk = (step.walk ?? []).map((item) => ({ anchor: item.anchor ?? null, text: localize(item.text, locale), done: item.done }));
+  const walkIndex = walk.length && walkAt?.stepId === step.id ? Math.min(walkAt.index, walk.length - 1) : 0;
+  const stepHint = step.hint?.[voiceOf(step.id)] ?? step.hint?.[path];
   return {
     packId: pack.id,
     lessonId: lesson.id,
@@ -305,7 +361,9 @@ function currentStep(
     index,
     total: order.length,
     anchor: step.anchor ?? null,
-    done: step.done,
+    done: stepEnd(step),
+    walk,
+    walkIndex,
     path,
     lessonTitle: localize(lesson.title, locale),
     why: localize(lesson.why, locale),

@@ -71,13 +71,24 @@ export function scoreQuestionnaire(answers: Answers, options: ScoreOptions = {})
   }
   const needsChoice = primary === null;
 
-  let secondary: LearningPath | null = null;
-  if (primary) {
-    const rest = PATHS.filter((p) => p !== primary && scores[p] > 0);
-    const best = Math.max(-1, ...rest.map((p) => scores[p]));
-    const top = rest.filter((p) => scores[p] === best);
-    // Same tie rule, then the fixed order of PATHS: no need to ask the learner about variety.
-    secondary = top.length === 0 ? null : item1 && top.includes(item1) ? item1 : item7 && top.includes(item7) ? item7 : top[0]!;
-  }
+  const secondary = primary ? secondaryFromAnswers(primary, answers.map(pathOf)) : null;
   return { scores, answered, balanced, primary, secondary, tied: needsChoice ? tied : [], needsChoice, decidedBy };
+}
+
+/**
+ * The second voice beside a primary path, from the questionnaire's answers (as paths): the best-scoring other path
+ * with at least one answer; ties go to item 1's answer, then item 7's, then the fixed order of PATHS (no need to ask
+ * the learner about variety). Balanced profiles and paths picked by hand after the questionnaire get one too; no
+ * answers, no secondary.
+ */
+export function secondaryFromAnswers(primary: LearningPath, answers: ReadonlyArray<LearningPath | null | undefined> | null): LearningPath | null {
+  if (!answers) return null;
+  const scores: Record<LearningPath, number> = { experimenter: 0, analyst: 0, thinker: 0, maker: 0 };
+  for (const a of answers.slice(0, 7)) if (a && (PATHS as readonly string[]).includes(a)) scores[a]++;
+  const rest = PATHS.filter((p) => p !== primary && scores[p] > 0);
+  const best = Math.max(-1, ...rest.map((p) => scores[p]));
+  const top = rest.filter((p) => scores[p] === best);
+  const item1 = answers[0] ?? null;
+  const item7 = answers[6] ?? null;
+  return top.length === 0 ? null : item1 && top.includes(item1) ? item1 : item7 && top.includes(item7) ? item7 : top[0]!;
 }

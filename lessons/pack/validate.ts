@@ -5,7 +5,10 @@ import { NETWORKS, type Network } from '../sites/types';
 import { KNOWN_ANCHORS } from './anchor-names';
 import { message, type Bilingual, type ErrorCode, type MessageParams } from './messages';
 import { HTTPS_URL, linksIn } from './richtext';
-import { ANCHOR_NAME_RE, ID_RE, LOCALE_RE, PACK_ID_RE, PackSchema, SEMVER_RE } from './schema';
+import { LIMITS } from './limits';
+import { ANCHOR_NAME_RE, ID_RE, LOCALE_RE, PACK_ID_RE, PackSchema, ROLE_RE, SEMVER_RE } from './schema';
+import { selectorProblem } from './selector';
+import { urlPatternProblem } from './url-pattern';
 import { DEFAULT_LOCALES, MAX_PACK_BYTES, MODES, PAGE_KINDS, PATHS, type KolbMode, type LearningPath, type Pack } from './types';
 
 export type PathSegment = string | number;
@@ -120,12 +123,16 @@ function closest(name: string, candidates: Iterable<string>): string | undefined
   return bestD <= Math.max(2, Math.floor(name.length / 5)) ? best : undefined;
 }
 
+/** Errors reported at most: a hostile pack must not make a report of 45 000 lines (the first ones say enough). */
+export const MAX_ERRORS = 200;
+
 class Collector {
   errors: PackError[] = [];
   warnings: PackError[] = [];
   private seen = new Set<string>();
   constructor(private file?: string) {}
   add(code: ErrorCode, segments: PathSegment[], params: MessageParams = {}, warning = false): void {
+    if ((warning ? this.warnings : this.errors).length >= MAX_ERRORS) return;
     const path = pathToString(segments);
     const key = `${code}|${path}|${params.name ?? ''}|${params.found ?? ''}`;
     if (this.seen.has(key)) return;
@@ -188,6 +195,7 @@ function regexWords(source: string): string {
   if (source === PACK_ID_RE.source) return 'a reverse-DNS id such as acme.linkedin-basics';
   if (source === SEMVER_RE.source) return 'a quoted version such as "1.0.0"';
   if (source === LOCALE_RE.source) return 'a locale code such as en or fr';
+  if (source === ROLE_RE.source) return 'an ARIA role in lower-case letters, e.g. button';
   return `/${source}/`;
 }
 
@@ -201,7 +209,7 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
   const parent = segs.slice(0, -1);
   const parentKey = parent[parent.length - 1];
   const doneAt = segs.lastIndexOf('done');
-  if (doneAt >= 0 && segs[doneAt - 2] === 'steps') {
+  if (doneAt >= 0 && segs[doneAt - 2] === 'steps' && issue.type !== 'max_length') {
     const at = segs.slice(0, doneAt + 1);
     c.add('done-shape', at, { expected: DONE_EXPECTED, found: describe(valueAt(data, at)) });
     return;
@@ -253,6 +261,19 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
       else if (last === 'steps')
         c.add('too-few', segs, { expected: `at least ${min} steps (one per Kolb mode)`, found: String(arr(value).length) });
       else c.add('too-few', segs, { expected: `at least ${min}`, found: String(arr(value).length) });
+      return;
+    }
+    case 'max_length': {
+      const max = (issue as unknown as { requirement?: number }).requirement ?? 0;
+      const value = keyOrigin ? String(last) : valueAt(data, segs);
+      if (typeof value === 'string') c.add('too-long', segs, { expected: String(max), found: String(value.length) });
+      else c.add('too-many', segs, { expected: String(max), found: String(arr(value).length) });
+      return;
+    }
+    case 'max_entries': {
+      const max = (issue as unknown as { requirement?: number }).requirement ?? 0;
+      const value = valueAt(data, segs);
+      c.add('too-many', segs, { expected: String(max), found: String(isObj(value) ? Object.keys(value).length : 0) });
       return;
     }
     case 'union': {
@@ -340,6 +361,26 @@ function checkAnchorRef(
   if (network && !name.startsWith(`${network}.`)) c.add('anchor-network', at, { name, expected: network, found: name.split('.')[0] ?? '' });
 }
 
+/** A completion rule: its anchor references exist on the network, "anchor" has an anchor to mean, URLs are patterns. */
+function checkDone(c: Collector, done: unknown, anchor: unknown, at: PathSegment[], network: Network | undefined, known: ReadonlySet<string>): void {
+  if (!isObj(done)) return;
+  for (const kind of ['click', 'submit', 'input'] as const) {
+    const target = own(done, kind);
+    if (target === 'anchor') {
+      if (typeof anchor !== 'string') c.add('done-needs-anchor', at, { name: kind });
+    } else checkAnchorRef(c, target, [...at, kind], network, known);
+  }
+  for (const kind of ['appears', 'gone'] as const) checkAnchorRef(c, own(done, kind), [...at, kind], network, known);
+  const url = own(done, 'url');
+  const urlProblem = typeof url === 'string' && url.length <= LIMITS.urlPattern ? urlPatternProblem(url) : null;
+  if (urlProblem) c.add('done-shape', at, { expected: `{ url: "/path/*" } (${urlProblem})`, found: describe(url) });
+}
+
+/** A control that starts a journey rather than ending a task: the networks' navigation bars and mastheads. */
+export function isNavigationAnchor(name: string): boolean {
+  return /^(?:linkedin|x|facebook)\.nav\./.test(name) || /^youtube\.(?:masthead|guide)\./.test(name);
+}
+
 function checkLesson(
   c: Collector,
   lesson: Record<string, unknown>,
@@ -379,18 +420,27 @@ function checkLesson(
     checkPathTexts(c, own(step, 'hint'), [...sat, 'hint'], locales);
     const anchor = own(step, 'anchor');
     checkAnchorRef(c, anchor, [...sat, 'anchor'], network, known);
+    const walk = own(step, 'walk');
     const done = own(step, 'done');
-    if (isObj(done)) {
-      for (const kind of ['click', 'submit'] as const) {
-        const target = own(done, kind);
-        if (target === 'anchor') {
-          if (typeof anchor !== 'string') c.add('done-needs-anchor', [...sat, 'done'], { name: kind });
-        } else checkAnchorRef(c, target, [...sat, 'done', kind], network, known);
-      }
-      checkAnchorRef(c, own(done, 'appears'), [...sat, 'done', 'appears'], network, known);
-      const url = own(done, 'url');
-      if (typeof url === 'string' && !url.startsWith('/'))
-        c.add('done-shape', [...sat, 'done'], { expected: '{ url: "/path/*" } (a pathname starting with /)', found: describe(url) });
+    let end: { rule: unknown; anchor: unknown; at: PathSegment[] } = { rule: done, anchor, at: [...sat, 'done'] };
+    if (Array.isArray(walk)) {
+      if (done !== undefined) c.add('walk-with-done', [...sat, 'done'], {});
+      walk.forEach((item, j) => {
+        if (!isObj(item)) return;
+        const wat: PathSegment[] = [...sat, 'walk', j];
+        checkText(c, own(item, 'text'), [...wat, 'text'], locales);
+        checkAnchorRef(c, own(item, 'anchor'), [...wat, 'anchor'], network, known);
+        checkDone(c, own(item, 'done'), own(item, 'anchor'), [...wat, 'done'], network, known);
+      });
+      const last = walk[walk.length - 1];
+      if (isObj(last)) end = { rule: own(last, 'done'), anchor: own(last, 'anchor'), at: [...sat, 'walk', walk.length - 1, 'done'] };
+    } else if (done === undefined) c.add('required', [...sat, 'done'], { name: 'done', expected: 'done' });
+    else checkDone(c, done, anchor, [...sat, 'done'], network, known);
+    // Advice: a doing-step ends on the action that ends the task, never on the control that starts the journey.
+    const mode = own(step, 'mode');
+    if ((mode === 'CE' || mode === 'AE') && isObj(end.rule)) {
+      const clicked = own(end.rule, 'click') === 'anchor' ? end.anchor : own(end.rule, 'click');
+      if (typeof clicked === 'string' && isNavigationAnchor(clicked)) c.add('done-on-navigation', end.at, { name: clicked }, true);
     }
   });
 
@@ -416,13 +466,22 @@ function checkLesson(
       if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
     }
   }
-  // Advice: a path without its own order should still enter the cycle where PEDAGOGY says it does.
-  const firstMode = isObj(steps[0]) ? own(steps[0], 'mode') : undefined;
-  if (typeof firstMode === 'string' && (MODES as readonly string[]).includes(firstMode)) {
+  // Advice: a path's own order should enter the cycle where PEDAGOGY says it does, and the Maker's end by measuring,
+  // then adjusting. (A path without an order takes its own Kolb order from the engine.)
+  const modeOf = new Map(steps.filter(isObj).map((s) => [own(s, 'id'), own(s, 'mode')] as const));
+  if (isObj(order)) {
     for (const p of PATHS) {
-      if (isObj(order) && Array.isArray(own(order, p))) continue;
-      if (!ENTRY_MODES[p].includes(firstMode as KolbMode))
-        c.add('entry-mode', [...at, 'order'], { name: p, found: firstMode, expected: ENTRY_MODES[p].join('/') }, true);
+      const list = own(order, p);
+      if (!Array.isArray(list) || list.length === 0) continue;
+      const modes = list.map((sid) => modeOf.get(sid));
+      const first = modes[0];
+      if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode))
+        c.add('entry-mode', [...at, 'order', p], { name: p, found: first, expected: ENTRY_MODES[p].join('/') }, true);
+      if (p === 'maker' && modes.includes('RO')) {
+        const [beforeLast, last] = modes.slice(-2);
+        if (beforeLast !== 'RO' || (last !== 'AE' && last !== 'AC'))
+          c.add('maker-end', [...at, 'order', p], { found: modes.slice(-2).join(' → ') }, true);
+      }
     }
   }
 
@@ -448,6 +507,16 @@ function semantic(c: Collector, data: Record<string, unknown>, knownRegistry: Re
     for (const name of Object.keys(packAnchors)) {
       if (!ANCHOR_NAME_RE.test(name)) c.add('format', ['anchors', name], { expected: 'network.area.name, e.g. linkedin.feed.startPost', found: describe(name) });
       known.add(name);
+      // Every selector a strategy hands to querySelectorAll must be one the browsers accept.
+      arr(own(packAnchors, name)).forEach((strategy, i) => {
+        if (!isObj(strategy)) return;
+        for (const field of ['css', 'tag'] as const) {
+          const selector = own(strategy, field);
+          if (typeof selector !== 'string' || selector === '' || selector.length > LIMITS.selector) continue;
+          const problem = selectorProblem(selector);
+          if (problem) c.add('invalid-selector', ['anchors', name, i, field], { found: describe(selector), detail: problem });
+        }
+      });
     }
   }
 
@@ -465,6 +534,51 @@ function semantic(c: Collector, data: Record<string, unknown>, knownRegistry: Re
 }
 
 /**
+ * Lists and mappings over their count limit, found before anything is validated item by item: the schema checks a
+ * list's length only once all its items passed, so 5 000 bad lessons would give 45 000 errors (and take seconds).
+ */
+function countProblems(c: Collector, data: Record<string, unknown>): void {
+  const list = (value: unknown, max: number, at: PathSegment[]) => {
+    if (Array.isArray(value) && value.length > max) c.add('too-many', at, { expected: String(max), found: String(value.length) });
+  };
+  list(own(data, 'locales'), LIMITS.locales, ['locales']);
+  const lessons = own(data, 'lessons');
+  list(lessons, LIMITS.lessons, ['lessons']);
+  arr(lessons)
+    .slice(0, LIMITS.lessons)
+    .forEach((lesson, i) => {
+      if (!isObj(lesson)) return;
+      list(own(lesson, 'pages'), LIMITS.pages, ['lessons', i, 'pages']);
+      list(own(lesson, 'steps'), LIMITS.steps, ['lessons', i, 'steps']);
+      list(own(lesson, 'retrieval'), LIMITS.retrieval, ['lessons', i, 'retrieval']);
+      const order = own(lesson, 'order');
+      if (isObj(order)) for (const p of PATHS) list(own(order, p), LIMITS.steps, ['lessons', i, 'order', p]);
+    });
+  const anchors = own(data, 'anchors');
+  if (isObj(anchors)) {
+    const names = Object.keys(anchors);
+    if (names.length > LIMITS.anchors) c.add('too-many', ['anchors'], { expected: String(LIMITS.anchors), found: String(names.length) });
+    for (const name of names.slice(0, LIMITS.anchors)) list(own(anchors, name), LIMITS.strategies, ['anchors', name]);
+  }
+}
+
+/** Deepest nesting of lists and mappings accepted; a pack needs about 6 (lessons[].steps[].hint.analyst.en). */
+export const MAX_DEPTH = 32;
+
+/** The path to the first value nested deeper than `max`, found without recursion (a deep value cannot overflow it). */
+export function tooDeep(data: unknown, max = MAX_DEPTH): PathSegment[] | null {
+  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= max) return path;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    else for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+  }
+  return null;
+}
+
+/**
  * Validate a pack given as data (parsed JSON or YAML). Never throws.
  * Errors come in discovery order: structure first, then meaning.
  */
@@ -472,6 +586,11 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
   const c = new Collector(options.file);
   try {
     const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+    const deep = tooDeep(data);
+    if (deep) {
+      c.add('too-deep', deep, { expected: String(MAX_DEPTH) });
+      return { ok: false, errors: c.errors, warnings: c.warnings };
+    }
     let json: string | undefined;
     try {
       json = JSON.stringify(data);
@@ -486,6 +605,8 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
       c.add('type', [], { expected: 'a pack: a mapping with schema, id, version, title, lessons', found: describe(data) });
       return { ok: false, errors: c.errors, warnings: c.warnings };
     }
+    countProblems(c, data);
+    if (c.errors.length) return { ok: false, errors: c.errors, warnings: c.warnings };
     const parsed = v.safeParse(PackSchema, data);
     if (!parsed.success) for (const issue of parsed.issues) mapIssue(c, issue, data);
     semantic(c, data, new Set(options.anchors ?? KNOWN_ANCHORS));
@@ -499,6 +620,13 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
 
 /** Validate a JSON text (an imported file, a URL's body, a policy string). Never throws. */
 export function validatePackJson(text: string, options: ValidateOptions = {}): ValidationResult {
+  // Far over the limit: refused before parsing (JSON.parse of a huge text holds the thread for nothing).
+  const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+  if (text.length > 4 * maxBytes) {
+    const e: PackError = { path: '(pack)', segments: [], code: 'pack-too-large', message: message('pack-too-large', { expected: `${maxBytes} bytes`, found: `${utf8Length(text)} bytes` }) };
+    if (options.file !== undefined) e.file = options.file;
+    return { ok: false, errors: [e], warnings: [] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

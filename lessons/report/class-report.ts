@@ -180,6 +180,7 @@ interface LessonAcc {
   anchors: Map<string, AnchorAcc>;
 }
 
+const titled = (title: LanguageMap | undefined) => (title ? { title } : {});
 const emptyMix = (): PathMix => ({ experimenter: 0, analyst: 0, thinker: 0, maker: 0, unknown: 0 });
 
 export interface ClassAggregator {
@@ -267,18 +268,19 @@ export function createClassAggregator(): ClassAggregator {
       ignored++;
       return;
     }
+    const isAnchorSummary = s.verb === ANCHOR_MISSING_VERB.id && s.object.id.startsWith(ANCHOR_PREFIX);
+    const target = isAnchorSummary ? null : parseActivityId(s.object.id);
+    if (!isAnchorSummary && !target) {
+      ignored++; // another product's statement: its actor is not one of the class's learners
+      return;
+    }
     const learner = learnerOf(s.learner);
     if (s.path) {
       const known = learnerPath[learner];
       if (!known || s.at >= known.at) learnerPath[learner] = { path: s.path, at: s.at };
     }
-    if (s.verb === ANCHOR_MISSING_VERB.id && s.object.id.startsWith(ANCHOR_PREFIX)) {
-      if (!addAnchorSummary(s, learner)) ignored++;
-      return;
-    }
-    const target = parseActivityId(s.object.id);
     if (!target) {
-      ignored++;
+      if (!addAnchorSummary(s, learner)) ignored++;
       return;
     }
     const lesson = lessonOf(target);
@@ -336,7 +338,7 @@ export function createClassAggregator(): ClassAggregator {
       const steps: StepRow[] = [...acc.steps.entries()]
         .map(([stepId, step]) => ({
           stepId,
-          ...(step.title ?? lesson?.steps.find((s) => s.id === stepId)?.text ? { title: step.title ?? lesson?.steps.find((s) => s.id === stepId)?.text } : {}),
+          ...titled(step.title ?? lesson?.steps.find((s) => s.id === stepId)?.text),
           completed: step.completed.size,
           skipped: step.skipped.size,
           stoppedHere: stops.get(stepId) ?? 0,

@@ -83,13 +83,28 @@ export async function startLrs({ credentials }: { credentials?: { username: stri
   const headers: Record<string, string> = { 'X-Experience-API-Version': '1.0.3' };
   if (credentials) headers.Authorization = `Basic ${Buffer.from(`${credentials.username}:${credentials.password}`).toString('base64')}`;
 
-  const spawnOne = async () => {
+  const spawnOne = async (): Promise<ChildProcess> => {
     const child = spawn(process.execPath, ['-r', join(ROOT, 'tests/unit/xapi-lrs-loopback.cjs'), join(ROOT, 'node_modules/xapi-statements/dist/index.js')], {
       // The service writes access logs under ./storage of its working directory: keep them in the temp folder.
       cwd: dataDir,
       env: { ...process.env, ...env },
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'ignore'],
     });
+    // Another test may have taken the same free port in between: only this child saying it holds the port counts.
+    const listening = new Promise<boolean>((ok) => {
+      let out = '';
+      child.stdout!.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (out.includes(`tw-lrs-listening ${port}`)) ok(true);
+      });
+      child.once('exit', () => ok(false));
+    });
+    const timeout = new Promise<boolean>((ok) => setTimeout(() => ok(false), 15_000));
+    if (!(await Promise.race([listening, timeout]))) {
+      child.kill();
+      throw new Error(`the LRS did not start on port ${port}`);
+    }
+    child.stdout!.resume();
     const deadline = Date.now() + 15_000;
     while (Date.now() < deadline) {
       try {
@@ -98,10 +113,10 @@ export async function startLrs({ credentials }: { credentials?: { username: stri
       } catch {
         /* not up yet */
       }
-      await new Promise((r) => setTimeout(r, 150));
+      await new Promise((r) => setTimeout(r, 100));
     }
     child.kill();
-    throw new Error('the LRS did not start');
+    throw new Error('the LRS did not answer');
   };
   const stopChild = (child: ChildProcess) =>
     new Promise<void>((ok) => {

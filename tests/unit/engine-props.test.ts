@@ -1,7 +1,7 @@
 // Properties of the engine (fast-check): PEDAGOGY's promises hold for any pack, learner and page.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { computeGuide, fadeLevel, stepOrder, type GuideInput } from '../../lessons/engine/engine';
+import { computeGuide, fadeLevel, hintPathFor, stepOrder, type GuideInput } from '../../lessons/engine/engine';
 import { answerRetrieval, completeStep, emptyProgress, showHintAgain, startTask } from '../../lessons/engine/progress';
 import { MODES, PATHS, type LearningPath } from '../../lessons/pack/types';
 import { DAY, lessonArb, packArb, pageArb, progressArb, T0 } from './engine-arbitraries';
@@ -85,21 +85,63 @@ describe('engine properties', () => {
     );
   });
 
-  it('about one hint in four comes from the secondary path', () => {
+  it('about one hint in four comes from the secondary path, across lessons and days, never the same lessons', () => {
     fc.assert(
       fc.property(packArb({ network: 'linkedin', min: 8, max: 40 }), pathArb, pathArb, (pack, primary, secondary) => {
         fc.pre(primary !== secondary);
         for (const l of pack.lessons) l.pages = ['feed'];
-        const g = computeGuide({ packs: [pack], learner: { path: primary, secondaryPath: secondary, locale: 'en', progress: emptyProgress() }, page: { network: 'linkedin', pageKind: 'feed' }, now: T0 });
-        const n = g.hints.length;
-        const fromSecondary = g.hints.filter((h) => h.fromSecondary);
-        expect(n).toBe(pack.lessons.length);
-        expect(fromSecondary.length).toBeGreaterThanOrEqual(Math.floor(n / 4));
-        expect(fromSecondary.length).toBeLessThanOrEqual(Math.ceil(n / 4));
-        for (const h of g.hints) expect(h.path).toBe(h.fromSecondary ? secondary : primary);
-        for (const h of fromSecondary) expect(h.text).toBe(pack.lessons.find((l) => l.id === h.lessonId)!.hints[secondary].en);
+        const guide = (now: number) => computeGuide({ packs: [pack], learner: { path: primary, secondaryPath: secondary, locale: 'en', progress: emptyProgress() }, page: { network: 'linkedin', pageKind: 'feed' }, now });
+        let shown = 0;
+        let voiced = 0;
+        for (let day = 0; day < 16; day++) {
+          const g = guide(T0 + day * DAY);
+          expect(g.hints.length).toBe(pack.lessons.length);
+          for (const h of g.hints) {
+            expect(h.path).toBe(h.fromSecondary ? secondary : primary);
+            expect(h.text).toBe(pack.lessons.find((l) => l.id === h.lessonId)!.hints[h.path].en);
+            shown++;
+            if (h.fromSecondary) voiced++;
+          }
+        }
+        // ~25 % over 128–640 hints.
+        expect(voiced / shown).toBeGreaterThan(0.15);
+        expect(voiced / shown).toBeLessThan(0.35);
+        // Over four months every lesson is heard in both voices: no lesson is tied to one.
+        for (const lesson of pack.lessons) {
+          const voices = new Set(Array.from({ length: 120 }, (_, day) => hintPathFor(`${pack.id}/${lesson.id}`, day, primary, secondary)));
+          expect(voices.size).toBe(2);
+        }
+        // Within a day a hint keeps its voice: a second look gives the same cards.
+        expect(guide(T0 + 3 * DAY + 10).hints.map((h) => h.path)).toEqual(guide(T0 + 3 * DAY + 5000).hints.map((h) => h.path));
       }),
-      { numRuns: 200 },
+      { numRuns: 40 },
+    );
+  }, 30_000);
+
+  it('no secondary voice without a secondary path (or when it is the primary)', () => {
+    fc.assert(
+      fc.property(packArb({ network: 'x', min: 1, max: 12 }), pathArb, fc.option(pathArb, { nil: null }), fc.integer({ min: 0, max: 400 }), (pack, primary, secondary, day) => {
+        fc.pre(secondary === null || secondary === primary);
+        for (const l of pack.lessons) l.pages = ['home'];
+        const g = computeGuide({ packs: [pack], learner: { path: primary, secondaryPath: secondary, locale: 'en', progress: emptyProgress() }, page: { network: 'x', pageKind: 'home' }, now: T0 + day * DAY });
+        expect(g.hints.every((h) => !h.fromSecondary && h.path === primary)).toBe(true);
+      }),
+    );
+  });
+
+  it('the Maker goes goal → do → measure → adjust: a lesson without its own order ends with RO then AE', () => {
+    fc.assert(
+      fc.property(lessonArb('l0'), (lesson) => {
+        const { order: _order, ...bare } = lesson;
+        const modes = stepOrder(bare, 'maker').map((id) => bare.steps.find((s) => s.id === id)!.mode);
+        expect(modes[0]).toBe('AC');
+        const lastRo = modes.lastIndexOf('RO');
+        const firstAe = modes.indexOf('AE');
+        expect(lastRo).toBeLessThan(firstAe);
+        expect(modes.at(-1)).toBe('AE');
+        // Every path still meets every step once.
+        for (const path of PATHS) expect([...stepOrder(bare, path)].sort()).toEqual(bare.steps.map((s) => s.id).sort());
+      }),
     );
   });
 
@@ -154,15 +196,19 @@ describe('engine properties', () => {
     );
   });
 
-  it('a trainer lock wins over the learner; otherwise the learner path wins', () => {
+  it('a trainer lock wins; else the learner’s own path (questionnaire or pick); else the per-network preset', () => {
     fc.assert(
-      fc.property(pathArb, pathArb, (learnerPath, preset) => {
+      fc.property(pathArb, pathArb, pathArb, fc.constantFrom('quiz', 'chosen', 'preset', null), (learnerPath, preset, entry, source) => {
         const pack = { schema: 1 as const, id: 'p', version: '1.0.0', title: { en: 'p', fr: 'p' }, lessons: [] };
         const base = { packs: [pack], page: { network: 'x' as const, pageKind: 'home' }, now: T0 };
-        const learner = { path: learnerPath as LearningPath, locale: 'en', progress: emptyProgress() };
+        const learner = { path: learnerPath as LearningPath, pathSource: source as 'quiz' | 'chosen' | 'preset' | null, locale: 'en', progress: emptyProgress() };
+        const own = source === 'quiz' || source === 'chosen';
         expect(computeGuide({ ...base, learner, presets: { perNetwork: { x: preset }, learnerCanSwitch: false } }).path).toBe(preset);
-        expect(computeGuide({ ...base, learner, presets: { perNetwork: { x: preset } } }).path).toBe(learnerPath);
+        // A learner who skipped the questionnaire holds the entry path the welcome page wrote: the network's preset wins.
+        expect(computeGuide({ ...base, learner, presets: { entryPath: entry, perNetwork: { x: preset } } }).path).toBe(own ? learnerPath : preset);
+        expect(computeGuide({ ...base, learner, presets: { entryPath: entry, perNetwork: { linkedin: preset } } }).path).toBe(own ? learnerPath : entry);
         expect(computeGuide({ ...base, learner: { ...learner, path: null }, presets: { entryPath: preset } }).path).toBe(preset);
+        expect(computeGuide({ ...base, learner, presets: {} }).path).toBe(learnerPath);
       }),
     );
   });

@@ -2,6 +2,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QUESTIONNAIRE, scoreQuestionnaire, shuffledOptions, type PathCode } from '../../lessons/learner';
+import { secondaryFromAnswers } from '../../lessons/learner/scoring';
+import { CODE_TO_PATH } from '../../lessons/learner/questionnaire';
 import { PATHS } from '../../lessons/pack/types';
 
 type Ans = PathCode | null;
@@ -81,6 +83,29 @@ describe('scoring properties', () => {
         expect(scoreQuestionnaire(answers, trainerDefault ? { trainerDefault } : {})).toEqual(r);
       }),
       { numRuns: 2000 },
+    );
+  });
+
+  it('gives everyone with answers a second voice: balanced profiles and hand-picked paths included', () => {
+    fc.assert(
+      fc.property(answersArb, fc.constantFrom(...PATHS), (answers, picked) => {
+        const asPaths = answers.map((a) => (a ? CODE_TO_PATH[a] : null));
+        const r = scoreQuestionnaire(answers, { choice: null });
+        const others = PATHS.filter((p) => p !== r.primary && r.scores[p] > 0);
+        // The quiz's own result, balanced or not.
+        if (r.primary) expect(r.secondary === null).toBe(others.length === 0);
+        // A path picked by hand afterwards: the best other path of the answers, never the picked one.
+        const second = secondaryFromAnswers(picked, asPaths);
+        const scoreOf = (p: string) => asPaths.slice(0, 7).filter((a) => a === p).length;
+        const rest = PATHS.filter((p) => p !== picked && scoreOf(p) > 0);
+        if (rest.length === 0) expect(second).toBeNull();
+        else {
+          expect(second).not.toBe(picked);
+          expect(scoreOf(second!)).toBe(Math.max(...rest.map(scoreOf)));
+        }
+        expect(secondaryFromAnswers(picked, null)).toBeNull();
+      }),
+      { numRuns: 1000 },
     );
   });
 });
