@@ -1,13 +1,14 @@
-// Background side of content health: checks each `tw:anchor-missing` message from a content script, keeps the local
-// record Diagnostics shows (storage.local `anchorHealth`), and, when the trainer's policy names an LRS, queues a
-// daily summary in the xAPI outbox (at most one statement per anchor per day, under a key never queued twice).
-import { browser, type Browser } from 'wxt/browser';
-import { ANCHOR_HEALTH_KEY, ANCHOR_MISSING, anchorSummaryStatement, dueSummaries, markSummarized, summaryKey } from '../../lessons/health/anchor-health';
+// Background side of content health: each `tw:anchor-missing` message from a content script reaches the guide
+// service's one tab-message handler, which checks its sender and hands it to ./record.ts (the local record
+// Diagnostics shows). Here: when the trainer's policy names an LRS, a daily summary queued in the xAPI outbox (at
+// most one statement per anchor per day, under a key never queued twice).
+import { browser } from 'wxt/browser';
+import { ANCHOR_HEALTH_KEY, anchorSummaryStatement, dueSummaries, markSummarized, summaryKey } from '../../lessons/health/anchor-health';
 import { packsInUse } from '../packs/provider';
 import { localArea, withLock } from '../state/area';
 import { lrsConfig, queueStatements } from '../xapi/background';
 import { currentPath, learnerActor } from '../xapi/identity';
-import { HEALTH_LOCK, readHealth, recordReport } from './record';
+import { HEALTH_LOCK, readHealth } from './record';
 
 export const HEALTH_ALARM = 'tw:content-health';
 /** How often the background looks for summaries due; each anchor still gets at most one statement a day. */
@@ -33,17 +34,8 @@ export async function sendHealthSummaries(now = Date.now()): Promise<number> {
   });
 }
 
-const isAnchorMissingType = (message: unknown) => typeof message === 'object' && message !== null && (message as { type?: unknown }).type === ANCHOR_MISSING;
-
-/** Registers the message handler and the summary alarm (call synchronously at the background's start). */
+/** The daily summary's alarm (call synchronously at the background's start). Reports come through the guide service. */
 export function runContentHealth(): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Browser.runtime.MessageSender) => {
-    if (!isAnchorMissingType(message)) return undefined;
-    if (sender.id !== browser.runtime.id) return Promise.resolve({ recorded: false, reason: 'sender' });
-    return packsInUse().then((packs) =>
-      recordReport(localArea(), message, { senderUrl: sender.url ?? sender.tab?.url, packs, extensionVersion: browser.runtime.getManifest().version }),
-    );
-  });
   const summarize = () => void sendHealthSummaries().catch((error: unknown) => console.error('Training Wheels: content health summary', error));
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === HEALTH_ALARM) summarize();

@@ -9,23 +9,9 @@ import { PAGE_KINDS, type LearningPath, type Pack } from '../pack/types';
 import { NETWORKS, type Network } from '../sites/types';
 import { ACTIVITY_BASE, EXTENSION, activity, isPathName, lessonIri, packIri, stepIri, ACTIVITY_TYPES, type Activity, type Actor, type Statement } from '../xapi/statements';
 
-/** Content script → background. */
-export const ANCHOR_MISSING = 'tw:anchor-missing';
+import { ANCHOR_MISSING, type AnchorMissing } from './anchor-missing';
 
-export interface AnchorMissing {
-  anchor: string;
-  network: Network;
-  pageKind: string;
-  packId: string;
-  packVersion: string;
-  lessonId: string;
-  /** The step that needed it; null for a lesson's hint anchor that no step names. */
-  stepId: string | null;
-}
-
-export interface AnchorMissingMessage extends AnchorMissing {
-  type: typeof ANCHOR_MISSING;
-}
+export { ANCHOR_MISSING, type AnchorMissing, type AnchorMissingMessage } from './anchor-missing';
 
 const MESSAGE_KEYS = ['type', 'anchor', 'network', 'pageKind', 'packId', 'packVersion', 'lessonId', 'stepId'];
 const isShortString = (raw: unknown, max = 120): raw is string => typeof raw === 'string' && raw.length > 0 && raw.length <= max;
@@ -51,12 +37,22 @@ export function parseAnchorMissing(raw: unknown): AnchorMissing | null {
   return { anchor, network: net, pageKind, packId, packVersion, lessonId, stepId: (stepId as string | null | undefined) ?? null };
 }
 
-/** Anchors a step needs on the page: its own, and the one its completion is a click on or a form sent from. */
+/** Anchors a step needs on the page: its own, its walk's, and those its signals name (a click, a form, a field). */
 function stepAnchors(step: Pack['lessons'][number]['steps'][number]): string[] {
-  const out = step.anchor ? [step.anchor] : [];
-  const done = step.done;
-  if (typeof done === 'object' && 'click' in done && done.click !== 'anchor') out.push(done.click);
-  if (typeof done === 'object' && 'submit' in done && done.submit !== 'anchor') out.push(done.submit);
+  const out: string[] = [];
+  const named = (rule: unknown) => {
+    if (typeof rule !== 'object' || rule === null) return;
+    for (const key of ['click', 'submit', 'input'] as const) {
+      const target = (rule as Record<string, unknown>)[key];
+      if (typeof target === 'string' && target !== 'anchor') out.push(target);
+    }
+  };
+  if (step.anchor) out.push(step.anchor);
+  named(step.done);
+  for (const item of step.walk ?? []) {
+    if (item.anchor) out.push(item.anchor);
+    named(item.done);
+  }
   return out;
 }
 

@@ -152,18 +152,17 @@ describe('in the background', () => {
     fakeBrowser.reset();
     vi.unstubAllGlobals();
   });
-  const deps = (senderUrl: string | undefined) => ({ senderUrl, packs: [DEFAULT_PACK], extensionVersion: '0.1.0', now: DAY });
+  const deps = (senderNetwork: 'linkedin' | 'x' | null) => ({ senderNetwork, packs: [DEFAULT_PACK], extensionVersion: '0.1.0', now: DAY });
 
-  it('records a report from a tab of that network, never its URL; refuses the rest', async () => {
+  it('records a report from a tab of that network; refuses the rest', async () => {
     const area = localArea();
-    expect(await recordReport(area, MESSAGE, deps(FEED))).toEqual({ recorded: true });
-    expect(await recordReport(area, MESSAGE, deps('https://x.com/home'))).toEqual({ recorded: false, reason: 'sender' });
-    expect(await recordReport(area, MESSAGE, deps(undefined))).toEqual({ recorded: false, reason: 'sender' });
-    expect(await recordReport(area, { ...MESSAGE, url: FEED }, deps(FEED))).toEqual({ recorded: false, reason: 'shape' });
-    expect(await recordReport(area, { ...MESSAGE, lessonId: 'x-profile-bio' }, deps(FEED))).toEqual({ recorded: false, reason: 'unknown-lesson' });
+    expect(await recordReport(area, MESSAGE, deps('linkedin'))).toEqual({ recorded: true });
+    expect(await recordReport(area, MESSAGE, deps('x'))).toEqual({ recorded: false, reason: 'sender' });
+    expect(await recordReport(area, MESSAGE, deps(null))).toEqual({ recorded: false, reason: 'sender' });
+    expect(await recordReport(area, { ...MESSAGE, url: FEED }, deps('linkedin'))).toEqual({ recorded: false, reason: 'shape' });
+    expect(await recordReport(area, { ...MESSAGE, lessonId: 'x-profile-bio' }, deps('linkedin'))).toEqual({ recorded: false, reason: 'unknown-lesson' });
     const health = await readHealth(area);
     expect(health.reports).toEqual([{ ...REPORT_FIELDS, extensionVersion: '0.1.0', count: 1, firstSeen: DAY, lastSeen: DAY, summarized: 0 }]);
-    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('linkedin.com');
     await clearHealth(area);
     expect(await fakeBrowser.storage.local.get(ANCHOR_HEALTH_KEY)).toEqual({});
   });
@@ -171,13 +170,13 @@ describe('in the background', () => {
   it('queues the summary in the xAPI outbox only with an LRS in the policy, once per anchor per day', async () => {
     vi.stubGlobal('fetch', () => Promise.reject(new TypeError('offline in this test')));
     const area = localArea();
-    await recordReport(area, MESSAGE, deps(FEED));
+    await recordReport(area, MESSAGE, deps('linkedin'));
     expect(await sendHealthSummaries(DAY + HOUR)).toBe(0); // no LRS: nothing leaves
     expect((await readHealth(area)).reports[0]!.summarized).toBe(0);
 
     await fakeBrowser.storage.managed.set({ xapiEndpoint: 'https://lrs.corp.example/xAPI' });
     expect(await sendHealthSummaries(DAY + HOUR)).toBe(1);
-    await recordReport(area, MESSAGE, { ...deps(FEED), now: DAY + 2 * HOUR });
+    await recordReport(area, MESSAGE, { ...deps('linkedin'), now: DAY + 2 * HOUR });
     expect(await sendHealthSummaries(DAY + 3 * HOUR)).toBe(0);
     const queued = (await idbStore<OutboxItem>('outbox').entries()).map(([, item]) => item).filter((i) => i.factKey.startsWith('anchor-health:'));
     expect(queued.map((i) => i.factKey)).toEqual(['anchor-health:linkedin.feed.startPost/2026-03-10']);
