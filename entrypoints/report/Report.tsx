@@ -17,6 +17,7 @@ import { PACK_ID_RE } from '../../lessons/pack/schema';
 import { PATHS } from '../../lessons/pack/types';
 import { createClassAggregator, reportToCsv, type ClassReport, type LessonRow, type PathMix } from '../../lessons/report/class-report';
 import type { Network } from '../../lessons/sites/types';
+import { downloadText as download } from '../../components/download';
 
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 const localized = (map: Record<string, string> | undefined, locale: Locale, fallback: string) => (map ? (map[locale] ?? map.en ?? Object.values(map)[0] ?? fallback) : fallback);
@@ -40,15 +41,6 @@ function failureMessage(locale: Locale, error: unknown): string {
     }
   }
   return t(locale, 'reportFailedNetwork', error instanceof Error ? error.message : String(error));
-}
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 export function Report() {
