@@ -96,6 +96,8 @@ export interface ActiveTask {
   network: Network;
   /** The step to resume at; absent = the first step not done yet, in the learner's order. */
   stepId?: string;
+  /** Where the learner is in the walk of a step: the micro-step to do next (absent: the walk's start). */
+  walk?: { stepId: string; index: number };
   startedAt: number;
 }
 
@@ -189,7 +191,10 @@ export function sanitizeActiveTask(raw: unknown): Sanitized<ActiveTask | null> {
   if (isRecord(raw) && isPackId(raw.packId) && isStableId(raw.lessonId) && isNetwork(raw.network) && isTime(raw.startedAt)) {
     const task: ActiveTask = { packId: raw.packId, lessonId: raw.lessonId, network: raw.network, startedAt: raw.startedAt };
     if (isStableId(raw.stepId)) task.stepId = raw.stepId;
-    return { value: task, repaired: raw.stepId !== undefined && task.stepId === undefined };
+    const walk = raw.walk;
+    if (isRecord(walk) && isStableId(walk.stepId) && typeof walk.index === 'number' && Number.isInteger(walk.index) && walk.index >= 0 && walk.index < 64)
+      task.walk = { stepId: walk.stepId, index: walk.index };
+    return { value: task, repaired: (raw.stepId !== undefined && task.stepId === undefined) || (raw.walk !== undefined && task.walk === undefined) };
   }
   return { value: null, repaired: true };
 }
@@ -320,20 +325,20 @@ export function progressFromFacts(facts: Record<string, Record<string, unknown>>
       case 'dismissed:':
         lesson(packId, second).hintDismissedAt = at;
         break;
+      case 'skipped:':
+        if (third === undefined) lesson(packId, second).skippedAt = at;
+        else (lesson(packId, second).skipped ??= idMap())[third] = at;
+        break;
       case 'recall:':
         lesson(packId, second).retrieval.push({ at, q: value.q as number, recalled: value.recalled as boolean });
         break;
       case 'fade:':
         pack(packId).skills[second] = { level: value.level as FadeLevel, at };
         break;
-      case 'skipped:':
-        if (third === undefined) lesson(packId, second).skippedAt = at;
-        else (lesson(packId, second).skipped ??= idMap())[third] = at;
-        break;
     }
   }
   for (const pp of Object.values(progress.packs)) for (const lp of Object.values(pp.lessons)) lp.retrieval.sort((a, b) => a.at - b.at || a.q - b.q);
-  progress.active = active ? { packId: active.packId, lessonId: active.lessonId } : null;
+  progress.active = active ? { packId: active.packId, lessonId: active.lessonId, ...(active.walk ? { walk: { ...active.walk } } : {}) } : null;
   return progress;
 }
 
@@ -347,9 +352,9 @@ export function factsFromProgress(progress: Progress): Record<string, Record<str
       if (lp.startedAt !== undefined) facts[`started:${base}`] = { at: lp.startedAt };
       if (lp.completedAt !== undefined) facts[`completed:${base}`] = { at: lp.completedAt };
       if (lp.hintDismissedAt !== undefined) facts[`dismissed:${base}`] = { at: lp.hintDismissedAt };
-      for (const answer of lp.retrieval) facts[`recall:${base}/${answer.at}-${answer.q}`] = { at: answer.at, q: answer.q, recalled: answer.recalled };
-      for (const [stepId, at] of Object.entries(lp.skipped ?? {})) facts[`skipped:${base}/${stepId}`] = { at };
       if (lp.skippedAt !== undefined) facts[`skipped:${base}`] = { at: lp.skippedAt };
+      for (const [stepId, at] of Object.entries(lp.skipped ?? {})) facts[`skipped:${base}/${stepId}`] = { at };
+      for (const answer of lp.retrieval) facts[`recall:${base}/${answer.at}-${answer.q}`] = { at: answer.at, q: answer.q, recalled: answer.recalled };
     }
     for (const [skill, override] of Object.entries(pp.skills)) facts[`fade:${packId}/${skill}`] = { level: override.level, at: override.at };
   }
