@@ -7,6 +7,7 @@ import { serveGuideToContentScripts } from '../components/state/guide-service';
 import { migrateAndRepair } from '../components/state/migrate';
 import { KEY } from '../components/state/schema';
 import { runXapiOutbox } from '../components/xapi/background';
+import { runContentHealth } from '../components/health/background';
 
 /** Brings stored data to the current schema and repairs damaged values (a notice tells the learner). */
 function migrateStorage(): Promise<unknown> {
@@ -60,6 +61,7 @@ export default defineBackground(() => {
   serveGuideToContentScripts(migrated);
   scheduleSubscriptionChecks();
   runXapiOutbox();
+  runContentHealth();
   // The policy writes into the learner's storage: after the migration brought it to the current schema.
   followEnterprisePolicy(migrated);
 });

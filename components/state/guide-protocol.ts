@@ -37,6 +37,8 @@ export interface GuideShown {
   resumeTitle: string | null;
   /** The packs' additions and repairs of anchors, in pack order (merged over the network's registry). */
   anchorOverrides: Array<Record<string, AnchorOverride | AnchorStrategy[]>>;
+  /** Pack id → version of the packs this page's lessons come from (a missing control is reported with it). */
+  packVersions: Record<string, string>;
 }
 
 export type GuideActionBody =

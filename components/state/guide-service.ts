@@ -24,6 +24,7 @@ import {
   type GuideRequest,
 } from './guide-protocol';
 import { KEY, parseFactKey } from './schema';
+import { isAnchorMissingMessage, recordMissingAnchor } from '../health/record';
 import { isGuideOn } from './settings';
 import { getLearnerStore, type LearnerStore } from './store';
 
@@ -60,6 +61,7 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
     guide,
     resumeTitle: resume ? localize(resume.title, locale) : null,
     anchorOverrides: slice.flatMap((p) => (p.anchors ? [p.anchors] : [])),
+    packVersions: Object.fromEntries(slice.map((p) => [p.id, p.version])),
   };
 }
 
@@ -238,6 +240,8 @@ export function handleTabMessage(message: unknown, sender: MessageSender): Promi
     return guideFor(message);
   }
   if (isOverlayUiRequest(message)) return injectOverlayUi(tabId, sender.frameId);
+  // Content health: a control a lesson needed and the page did not offer (checked whole in components/health/record.ts).
+  if (isAnchorMissingMessage(message)) return recordMissingAnchor(message, network);
   const action = guideActionOf(message);
   if (action) {
     if ('network' in action && action.network !== network) return undefined;

@@ -16,6 +16,7 @@
 //   completed:<pack>/<lesson>       { at }: lesson completed (starts the retrieval schedule)
 //   dismissed:<pack>/<lesson>       { at }: the learner closed the lesson's hint
 //   recall:<pack>/<lesson>/<id>     { at, q, recalled }: one retrieval answer
+//   skipped:<pack>/<lesson>[/<step>] { at }: the learner skipped the lesson (or the step): never a completion
 //   fade:<pack>/<skill>             { level, at }: the learner's own fade choice for a skill
 //   note:<pack>/<lesson>            Note: the learner's journal for that lesson
 //   corrupt-backup-<timestamp>      CorruptBackup: originals of values that had to be repaired

@@ -5,19 +5,21 @@ import { localArea } from '../state/area';
 import { idbStore } from '../packs/db';
 import { currentPolicy } from '../packs/policy-background';
 import { packsInUse } from '../packs/provider';
+import type { Statement, Actor } from '../../lessons/xapi/statements';
 import { XAPI_DATA_COLLECTION } from './data-collection';
-import { learnerActor, type FactRecord } from './identity';
+import { currentPath, learnerActor, type FactRecord } from './identity';
 import { XAPI_STATUS_KEY, createOutbox, type LrsConfig, type OutboxItem, type OutboxStatus } from './outbox';
 
 export const OUTBOX_ALARM = 'tw:xapi-outbox';
 
-const FACT_KEY = /^(progress|started|completed|recall):/;
+const FACT_KEY = /^(progress|started|completed|recall|skipped):/;
 
 let outbox: ReturnType<typeof createOutbox> | null = null;
 const getOutbox = () =>
   (outbox ??= createOutbox({ outbox: idbStore<OutboxItem>('outbox'), facts: idbStore<FactRecord>('xapi-facts'), fetch: (url, init) => fetch(url, init) }));
 
-async function lrsConfig(): Promise<{ config: LrsConfig; homePage?: string } | null> {
+/** The LRS the trainer's policy names (and the learners' account home page), or null: then nothing is ever sent. */
+export async function lrsConfig(): Promise<{ config: LrsConfig; homePage?: string } | null> {
   const policy = await currentPolicy();
   if (!policy.xapiEndpoint) return null;
   const config: LrsConfig = { endpoint: policy.xapiEndpoint };
@@ -45,7 +47,9 @@ export async function syncOutbox(): Promise<OutboxStatus | null> {
   if (!lrs) return null;
   const area = localArea();
   const box = getOutbox();
-  await box.enqueueFacts(await area.get(null), await packsInUse(), await learnerActor(area, lrs.homePage));
+  const stored = await area.get(null);
+  const packs = await packsInUse();
+  await box.enqueueFacts(stored, packs, await learnerActor(area, lrs.homePage), currentPath(stored, packs));
   if (!(await sendingAllowed())) {
     // Kept, not sent: they go once the learner agrees (Diagnostics asks), nothing is lost meanwhile.
     const waiting = (await box.pending()).filter((item) => !item.rejected).length;
@@ -57,6 +61,16 @@ export async function syncOutbox(): Promise<OutboxStatus | null> {
   await area.set({ [XAPI_STATUS_KEY]: status });
   if (status.nextAttemptAt !== undefined) await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(status.nextAttemptAt, Date.now() + 30_000) });
   return status;
+}
+
+/**
+ * Queues statements that are not progress facts (the content-health summaries) under keys never queued twice, and
+ * sends them soon. Call only with an LRS configured.
+ */
+export async function queueStatements(keys: readonly string[], actor: Actor, make: (key: string, id: string) => Statement | null): Promise<number> {
+  const added = await getOutbox().enqueueKeys(keys, actor, make);
+  if (added) soon();
+  return added;
 }
 
 let timer: ReturnType<typeof setTimeout> | undefined;

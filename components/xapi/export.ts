@@ -4,13 +4,13 @@ import { buildStatements, statementFactKeys, statementsToCsv, type Statement } f
 import type { Pack } from '../../lessons/pack/types';
 import type { Area } from '../state/area';
 import type { KeyValueStore } from '../packs/db';
-import { learnerActor, statementIds, type FactRecord } from './identity';
+import { currentPath, learnerActor, statementIds, type FactRecord } from './identity';
 
 export async function exportStatements(area: Area, factStore: KeyValueStore<FactRecord>, packs: readonly Pack[], homePage?: string): Promise<Statement[]> {
   const stored = await area.get(null);
   const actor = await learnerActor(area, homePage);
   const ids = await statementIds(factStore, statementFactKeys(stored), actor.account.name);
-  return buildStatements({ facts: stored, packs, actor, idFor: (key) => ids.get(key)! });
+  return buildStatements({ facts: stored, packs, actor, idFor: (key) => ids.get(key)!, path: currentPath(stored, packs) });
 }
 
 export { statementsToCsv };

@@ -3,8 +3,11 @@
 // derived from the fact itself (a name-based UUID v5 of the actor and the fact key) and kept in IndexedDB, so an
 // export made twice, a statement queued again after a crash between two writes, or the outbox and an export racing
 // each other, all carry the same id and an LRS keeps one copy. Ids kept from before (random v4s) stay as they are.
+import { effectivePresets } from '../../lessons/engine/presets';
+import type { LearningPath, Pack } from '../../lessons/pack/types';
 import { accountActor, type Actor } from '../../lessons/xapi/statements';
 import { withLock, type Area } from '../state/area';
+import { KEY, sanitizeLearner, sanitizePresets } from '../state/schema';
 import type { KeyValueStore } from '../packs/db';
 
 export const ACTOR_KEY = 'xapiActor';
@@ -65,4 +68,16 @@ export async function statementIds(store: KeyValueStore<FactRecord>, keys: reado
     }
     return new Map(keys.map((key) => [key, known.get(key)!]));
   });
+}
+
+/**
+ * The learner's current path, as a storage snapshot holds it: the trainer's locked preset, else the learner's own
+ * (quiz or choice), else the preset entry path; null before any. Per-network presets are left out: a statement's
+ * path says which path the learner is on, not which order a network's lesson took.
+ */
+export function currentPath(stored: Record<string, unknown>, packs: readonly Pack[]): LearningPath | null {
+  const learner = sanitizeLearner(stored[KEY.learner]).value;
+  const presets = effectivePresets(sanitizePresets(stored[KEY.presets]).value, packs);
+  if (presets.learnerCanSwitch === false && presets.entryPath) return presets.entryPath;
+  return learner.path ?? presets.entryPath ?? null;
 }

@@ -4,7 +4,7 @@
 // loses one (a statement leaves the outbox only once the LRS accepted it; one the LRS rejects as invalid is kept
 // and shown in Diagnostics). `fetch`, the stores and the clock are injected for tests.
 import { statementFactKeys, statementForFact, XAPI_VERSION, type Actor, type Statement } from '../../lessons/xapi/statements';
-import type { Pack } from '../../lessons/pack/types';
+import type { LearningPath, Pack } from '../../lessons/pack/types';
 import type { KeyValueStore } from '../packs/db';
 import type { FetchLike } from '../packs/subscribe';
 import { withLock } from '../state/area';
@@ -55,7 +55,7 @@ export interface OutboxDeps {
   now?: () => number;
 }
 
-function authHeader(config: LrsConfig): Record<string, string> {
+export function authHeader(config: Pick<LrsConfig, 'username' | 'password'>): Record<string, string> {
   if (config.username === undefined && config.password === undefined) return {};
   const bytes = new TextEncoder().encode(`${config.username ?? ''}:${config.password ?? ''}`);
   return { Authorization: `Basic ${btoa(String.fromCharCode(...bytes))}` };
@@ -65,19 +65,20 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
   let flushing: Promise<OutboxStatus> | null = null;
 
   /**
-   * Queues a statement for every fact not queued before. Returns how many were added. Under the lock the export
-   * takes, and with the id the export would give the fact (derived from it): a crash between the two writes below
-   * queues the same statement again under the same id (one outbox entry, one LRS copy), never a second statement.
+   * Queues the statement `make` builds for each key never queued before (a key is a progress fact, or an anchor's
+   * day of content-health summary). Returns how many were added. Under the lock the export takes, and with the id
+   * derived from the key (the one the export gives a fact): a crash between the two writes below queues the same
+   * statement again under the same id (one outbox entry, one LRS copy), never a second statement.
    */
-  function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor): Promise<number> {
+  function enqueueKeys(keys: readonly string[], actor: Actor, make: (key: string, id: string) => Statement | null): Promise<number> {
     return withLock(FACTS_LOCK, async () => {
       const known = new Map(await facts.entries());
       let added = 0;
-      for (const key of statementFactKeys(stored)) {
+      for (const key of keys) {
         const record = known.get(key);
         if (record?.queuedAt !== undefined) continue;
         const id = record?.id ?? (await derivedStatementId(actor.account.name, key));
-        const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id });
+        const statement = make(key, id);
         if (!statement) continue;
         // Outbox first, then the mark: a crash in between re-queues under the same id (same key), never a second copy.
         await outbox.set(id, { statement, factKey: key, attempts: 0, nextAt: now() });
@@ -86,6 +87,11 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
       }
       return added;
     });
+  }
+
+  /** Queues a statement for every fact not queued before (with the learner's path now). Returns how many were added. */
+  function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor, path: LearningPath | null = null): Promise<number> {
+    return enqueueKeys(statementFactKeys(stored), actor, (key, id) => statementForFact(key, stored[key], { packs, actor, idFor: () => id, path }));
   }
 
   async function post(config: LrsConfig, statements: Statement[]): Promise<{ status: number } | { error: string }> {
@@ -167,6 +173,7 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
 
   return {
     enqueueFacts,
+    enqueueKeys,
     /** Sends what is due. Concurrent calls share one run. */
     flush(config: LrsConfig): Promise<OutboxStatus> {
       flushing ??= flushOnce(config).finally(() => {

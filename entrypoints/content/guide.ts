@@ -11,6 +11,7 @@ import {
   type GuideReply,
   type GuideRequest,
 } from '../../components/state/guide-protocol';
+import { ANCHOR_MISSING, type AnchorMissingMessage } from '../../lessons/health/anchor-missing';
 import { mergeAnchors } from '../../lessons/sites/merge';
 import type { AnchorRegistry, SiteAdapter } from '../../lessons/sites/types';
 import { watchAnchors, type AnchorStates, type AnchorWatch } from './anchor-watcher';
@@ -72,6 +73,10 @@ export function createGuideController(
   let navigationWatched = false;
   let requestSeq = 0;
   let celebration: ReturnType<typeof setTimeout> | undefined;
+  /** Content health: which lesson (and step) needs each watched anchor here, and what was already reported. */
+  let needs: Array<{ anchor: string; packId: string; lessonId: string; stepId: string | null }> = [];
+  let packVersions: Record<string, string> = {};
+  let reported = new Set<string>();
 
   /**
    * The background's answer, or null when the message failed: a failure (the extension was reloaded, the worker is
@@ -184,6 +189,11 @@ export function createGuideController(
     if (primary?.anchor) wanted.add(primary.anchor);
     if (!task) for (const hint of guide.hints) if (hint.level === 'beacon' && hint.anchor) wanted.add(hint.anchor);
     const names = [...wanted].sort();
+    packVersions = reply.packVersions ?? {};
+    needs = [
+      ...(task ? [task.anchor, signal].filter((a): a is string => Boolean(a)).map((anchor) => ({ anchor, packId: task.packId, lessonId: task.lessonId, stepId: task.stepId })) : []),
+      ...guide.hints.filter((h) => h.anchor && (h === primary || (!task && h.level === 'beacon'))).map((h) => ({ anchor: h.anchor!, packId: h.packId, lessonId: h.lessonId, stepId: null })),
+    ];
     const key = `${pageKind}|${names.join(',')}`;
     if (key !== anchorNames) {
       anchorNames = key;
@@ -191,6 +201,7 @@ export function createGuideController(
       overlay.setState({ anchors: {} });
       anchorWatch = watchAnchors(names, registry, pageKind, (states: AnchorStates) => {
         overlay.setState({ anchors: states });
+        for (const [name, state] of Object.entries(states)) if (state.status === 'missing') reportMissing(name);
         for (const [name, state] of Object.entries(states)) completion?.onAnchor(name, state.element);
       });
     }
@@ -222,7 +233,25 @@ export function createGuideController(
     );
   }
 
+  /**
+   * A control the lesson needs on this page was not found within its wait: told to the background once per page
+   * view (its name, the page kind and the lesson's ids: no URL, nothing of the page), for Diagnostics and the
+   * trainer's report of what a site change broke.
+   */
+  function reportMissing(anchor: string) {
+    if (pageKind === null) return;
+    for (const need of needs) {
+      const packVersion = packVersions[need.packId];
+      const key = `${pageKind}|${anchor}|${need.packId}/${need.lessonId}/${need.stepId ?? ''}`;
+      if (need.anchor !== anchor || !packVersion || reported.has(key)) continue;
+      reported.add(key);
+      const message: AnchorMissingMessage = { type: ANCHOR_MISSING, anchor, network: site.network, pageKind, packId: need.packId, packVersion, lessonId: need.lessonId, stepId: need.stepId };
+      void ask(message);
+    }
+  }
+
   function showPage(url: URL) {
+    reported = new Set();
     pageKind = pageKindHere(site, url);
     onPage(pageKind, null);
     overlay.setState((s) => ({ ui: { ...s.ui, cardHidden: false, expandedHint: null } }));

@@ -1,6 +1,6 @@
 // Diagnostics for trainers and administrators: what the enterprise policy set, which of its keys were ignored and
-// why, the LRS outbox, and trainer mode (the anchor picker on the networks' pages).
-import { useEffect, useId, useState } from 'react';
+// why, the LRS outbox, trainer mode (the anchor picker on the networks' pages) and content health.
+import { useId, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { t, type Locale } from '../../components/i18n';
 import { Switch } from '../../components/Switch';
@@ -9,21 +9,10 @@ import { originPattern } from '../../components/packs/subscribe';
 import { TRAINER_MODE_KEY } from '../../components/trainer/flag';
 import { XAPI_DATA_COLLECTION } from '../../components/xapi/data-collection';
 import { XAPI_STATUS_KEY, type OutboxStatus } from '../../components/xapi/outbox';
+import { ContentHealth } from './ContentHealth';
+import { useStored } from './use-stored';
 
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
-
-function useStored<T>(key: string): T | undefined {
-  const [value, setValue] = useState<T | undefined>(undefined);
-  useEffect(() => {
-    void browser.storage.local.get(key).then((r) => setValue(r[key] as T | undefined));
-    const listener = (changes: Record<string, { newValue?: unknown }>, area: string) => {
-      if (area === 'local' && key in changes) setValue(changes[key]!.newValue as T | undefined);
-    };
-    browser.storage.onChanged.addListener(listener);
-    return () => browser.storage.onChanged.removeListener(listener);
-  }, [key]);
-  return value;
-}
 
 export function DiagnosticsSection({ locale }: { locale: Locale }) {
   const headingId = useId();
@@ -95,6 +84,8 @@ export function DiagnosticsSection({ locale }: { locale: Locale }) {
       ) : (
         <p>{t(locale, 'diagLrsNone')}</p>
       )}
+
+      <ContentHealth locale={locale} />
     </section>
   );
 }

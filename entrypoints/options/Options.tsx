@@ -7,7 +7,7 @@ import { Notices } from '../../components/learner/Notices';
 import { PathPicker } from '../../components/learner/PathPicker';
 import { ProgressRing } from '../../components/learner/ProgressRing';
 import { effectivePresets, learnerPacks, pathLocked, useLearnerPacks } from '../../components/learner/packs';
-import { PATH_NAME } from '../../components/learner/paths';
+import { NETWORK_LABEL, PATH_NAME } from '../../components/learner/paths';
 import { networkStats, type LessonStats } from '../../components/learner/stats';
 import { useLearner, usePageLocale } from '../../components/learner/useLearner';
 import { localArea } from '../../components/state/area';
@@ -18,7 +18,6 @@ import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { learnerFileTooLarge, learnerImportMessage } from './import-messages';
 import { TRAINER_SECTIONS } from './trainer-slot';
 
-const NETWORK_LABEL = { linkedin: 'networkLinkedin', x: 'networkX', facebook: 'networkFacebook', youtube: 'networkYoutube' } as const;
 
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 

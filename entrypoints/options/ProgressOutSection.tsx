@@ -8,15 +8,7 @@ import { packsInUse } from '../../components/packs/provider';
 import { localArea } from '../../components/state/area';
 import { exportStatements, statementsToCsv } from '../../components/xapi/export';
 import type { FactRecord } from '../../components/xapi/identity';
-
-function download(name: string, type: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = name;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
+import { downloadText as download } from '../../components/download';
 
 export function ProgressOutSection({ locale }: { locale: Locale }) {
   const headingId = useId();

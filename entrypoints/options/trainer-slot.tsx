@@ -4,6 +4,7 @@
 // with its own <h2>. The options page renders them, in this order, after the learner's own sections.
 import type { ComponentType } from 'react';
 import type { Locale } from '../../components/i18n';
+import { ClassReportSection } from './ClassReportSection';
 import { DiagnosticsSection } from './DiagnosticsSection';
 import { PacksSection } from './PacksSection';
 import { ProgressOutSection } from './ProgressOutSection';
@@ -16,5 +17,6 @@ export interface TrainerSection {
 export const TRAINER_SECTIONS: TrainerSection[] = [
   { id: 'packs', Component: PacksSection },
   { id: 'progress-out', Component: ProgressOutSection },
+  { id: 'class-report', Component: ClassReportSection },
   { id: 'diagnostics', Component: DiagnosticsSection },
 ];

@@ -4,12 +4,13 @@
 // twice). Nothing here reads the page: a statement says which lesson step was done and when, nothing the learner
 // read or wrote on a site.
 import { isPackId, isStableId } from '../pack/ids';
-import type { Lesson, Pack } from '../pack/types';
+import { PATHS, type LearningPath, type Lesson, type Pack } from '../pack/types';
 
 export const XAPI_VERSION = '1.0.3';
 export const ACTIVITY_BASE = 'https://trainingwheels.app/xapi';
 export const DEFAULT_HOME_PAGE = 'https://trainingwheels.app/learners';
-const EXTENSION = (name: string) => `${ACTIVITY_BASE}/extensions/${name}`;
+/** The IRI of one of the product's extensions (context and result), e.g. `…/extensions/path`. */
+export const EXTENSION = (name: string) => `${ACTIVITY_BASE}/extensions/${name}`;
 
 /** ADL verbs the product emits. */
 export const VERBS = {
@@ -17,10 +18,13 @@ export const VERBS = {
   completed: { id: 'http://adlnet.gov/expapi/verbs/completed', display: { en: 'completed', fr: 'a terminé' } },
   answered: { id: 'http://adlnet.gov/expapi/verbs/answered', display: { en: 'answered', fr: 'a répondu' } },
   progressed: { id: 'http://adlnet.gov/expapi/verbs/progressed', display: { en: 'progressed', fr: 'a progressé' } },
+  // A skip: the learner chose to leave the step or lesson. ADL's "exited" means an intentional departure; xAPI
+  // 1.0.3 says the outcome through result.completion (false here), so no reader takes a skip for a completion.
+  exited: { id: 'http://adlnet.gov/expapi/verbs/exited', display: { en: 'exited', fr: 'a quitté' } },
 } as const;
 export type VerbName = keyof typeof VERBS;
 
-const ACTIVITY_TYPES = {
+export const ACTIVITY_TYPES = {
   pack: 'http://adlnet.gov/expapi/activities/course',
   lesson: 'http://adlnet.gov/expapi/activities/lesson',
   step: 'http://adlnet.gov/expapi/activities/interaction',
@@ -48,7 +52,7 @@ export interface Statement {
   result?: { completion?: boolean; success?: boolean; extensions?: Record<string, unknown> };
   context: {
     platform: string;
-    contextActivities: { parent?: Activity[]; grouping: Activity[] };
+    contextActivities: { parent?: Activity[]; grouping: Activity[]; other?: Activity[] };
     extensions: Record<string, unknown>;
   };
   timestamp: string;
@@ -67,13 +71,15 @@ function languageMap(text: Record<string, string> | undefined): Record<string, s
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-function activity(id: string, type: string, name?: Record<string, string>): Activity {
+export function activity(id: string, type: string, name?: Record<string, string>): Activity {
   const map = languageMap(name);
   return { objectType: 'Activity', id, definition: map ? { type, name: map } : { type } };
 }
 
 /** Fact keys the export knows: `prefix:ids` (components/state/schema.ts). */
-const FACT = /^(progress|started|completed|recall):([^/]+)\/([^/]+)(?:\/([^/]+))?$/;
+const FACT = /^(progress|started|completed|recall|skipped):([^/]+)\/([^/]+)(?:\/([^/]+))?$/;
+
+export const isPathName = (raw: unknown): raw is LearningPath => (PATHS as readonly unknown[]).includes(raw);
 
 export interface StatementInput {
   /** storage key → stored value, e.g. "progress:pack/lesson/step" → { at }. Other keys are ignored. */
@@ -82,6 +88,8 @@ export interface StatementInput {
   actor: Actor;
   /** The statement id of a fact key (a UUID v4 kept once generated). */
   idFor: (factKey: string) => string;
+  /** The learner's current path (their record's, or the trainer's preset): a context extension on every statement. */
+  path?: LearningPath | null;
 }
 
 /** The fact keys that become statements (so the caller can create their ids first). */
@@ -91,12 +99,14 @@ export function statementFactKeys(facts: Record<string, unknown>): string[] {
       const m = FACT.exec(key);
       // Ids as a pack has them: a key written by a hostile import (`completed:x/__proto__`) never becomes a statement.
       if (!m || !isPackId(m[2]) || !isStableId(m[3]) || (m[4] !== undefined && !isStableId(m[4]))) return false;
+      // A skip is of a lesson (pack/lesson) or of a step (pack/lesson/step).
+      if (m[1] === 'skipped') return true;
       return m[1] === 'progress' || m[1] === 'recall' ? m[4] !== undefined : m[4] === undefined;
     })
     .sort();
 }
 
-export function statementForFact(key: string, value: unknown, { packs, actor, idFor }: Omit<StatementInput, 'facts'>): Statement | null {
+export function statementForFact(key: string, value: unknown, { packs, actor, idFor, path }: Omit<StatementInput, 'facts'>): Statement | null {
   const m = FACT.exec(key);
   if (!m || typeof value !== 'object' || value === null) return null;
   const [, kind, packId, lessonId, last] = m as unknown as [string, string, string, string, string | undefined];
@@ -109,6 +119,7 @@ export function statementForFact(key: string, value: unknown, { packs, actor, id
   const extensions: Record<string, unknown> = { [EXTENSION('pack-id')]: packId };
   if (pack) extensions[EXTENSION('pack-version')] = pack.version;
   if (lesson) extensions[EXTENSION('network')] = lesson.network;
+  if (isPathName(path)) extensions[EXTENSION('path')] = path;
   const base = (verb: VerbName, object: Activity, parent: Activity[] | null): Statement => ({
     id: idFor(key),
     actor,
@@ -129,6 +140,14 @@ export function statementForFact(key: string, value: unknown, { packs, actor, id
       const step = lesson?.steps.find((s) => s.id === last);
       if (step) extensions[EXTENSION('kolb-mode')] = step.mode;
       return { ...base('completed', activity(stepIri(packId, lessonId, last), ACTIVITY_TYPES.step, step?.text), [lessonActivity]), result: { completion: true } };
+    }
+    case 'skipped': {
+      // Never `completed`: the verb is "exited" and result.completion is false, the skip flagged in an extension.
+      const result = { completion: false, extensions: { [EXTENSION('skipped')]: true } };
+      if (last === undefined) return { ...base('exited', lessonActivity, null), result };
+      const step = lesson?.steps.find((s) => s.id === last);
+      if (step) extensions[EXTENSION('kolb-mode')] = step.mode;
+      return { ...base('exited', activity(stepIri(packId, lessonId, last), ACTIVITY_TYPES.step, step?.text), [lessonActivity]), result };
     }
     case 'recall': {
       if (last === undefined) return null;
@@ -153,10 +172,13 @@ export function buildStatements(input: StatementInput): Statement[] {
   return out.sort((a, b) => a.timestamp.localeCompare(b.timestamp) || a.id.localeCompare(b.id));
 }
 
-export const CSV_COLUMNS = ['statement_id', 'timestamp', 'learner', 'verb', 'pack_id', 'pack_version', 'lesson_id', 'step_id', 'question', 'network', 'title', 'success'] as const;
+export const CSV_COLUMNS = ['statement_id', 'timestamp', 'learner', 'verb', 'pack_id', 'pack_version', 'lesson_id', 'step_id', 'question', 'network', 'title', 'success', 'skipped', 'path'] as const;
+
+/** A statement records a skip (verb "exited", the skipped extension set, never a completion). */
+export const isSkipStatement = (s: Pick<Statement, 'verb' | 'result'>) => s.verb.id === VERBS.exited.id && s.result?.extensions?.[EXTENSION('skipped')] === true;
 
 /** RFC 4180, and a leading = + - @ neutralised so that a spreadsheet never runs a cell as a formula. */
-function csvCell(value: string): string {
+export function csvCell(value: string): string {
   const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
   return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
@@ -182,6 +204,8 @@ export function statementsToCsv(statements: readonly Statement[], locale: string
       String(s.context.extensions[EXTENSION('network')] ?? ''),
       title,
       s.result?.success === undefined ? '' : String(s.result.success),
+      String(isSkipStatement(s)),
+      String(s.context.extensions[EXTENSION('path')] ?? ''),
     ].map(csvCell);
   });
   return [CSV_COLUMNS.join(','), ...rows.map((r) => r.join(','))].join('\r\n') + '\r\n';

@@ -227,6 +227,18 @@ describe('learner store', () => {
     fresh.dispose();
   });
 
+  it('keeps skip facts (skipped:PACK/LESSON and skipped:PACK/LESSON/STEP) through an unrelated progress update', async () => {
+    await fakeBrowser.storage.local.set({ 'skipped:test.pack/headline': { at: 7 }, 'skipped:test.pack/headline/s1': { at: 6 }, 'skipped:test.pack/a/b/c/d': { at: 1 } });
+    const store = createLearnerStore({ now: () => 9, packs: () => [pack] });
+    await store.ready;
+    expect(Object.keys(store.getState().facts).sort()).toEqual(['skipped:test.pack/headline', 'skipped:test.pack/headline/s1']);
+    await store.getState().updateProgress((p) => answerRetrieval(p, { packId: 'test.pack', lessonId: 'headline' }, { q: 0, recalled: true }, 9));
+    const stored = await all();
+    expect(stored['skipped:test.pack/headline']).toEqual({ at: 7 });
+    expect(stored['skipped:test.pack/headline/s1']).toEqual({ at: 6 });
+    store.dispose();
+  });
+
   it('counts a lesson whose last two steps were finished in two tabs at once as completed', async () => {
     await fakeBrowser.storage.local.set(Object.fromEntries(['s0', 's1', 's2', 's3'].map((s, i) => [`progress:test.pack/headline/${s}`, { at: 100 + i }])));
     const store = createLearnerStore({ packs: () => [pack] });

@@ -2,6 +2,8 @@
 const net = require('node:net');
 const listen = net.Server.prototype.listen;
 net.Server.prototype.listen = function (...args) {
+  // Says on stdout which port it really holds, so a test knows the LRS answering is this one (not another test's).
+  this.once('listening', () => process.stdout.write(`tw-lrs-listening ${this.address().port}\n`));
   if (typeof args[0] === 'number' || typeof args[0] === 'string' && /^\d+$/.test(args[0])) {
     const port = Number(args[0]);
     const cb = args.find((a) => typeof a === 'function');

@@ -2,65 +2,17 @@
 // bound to 127.0.0.1 by a preload (it has no host setting). The outbox sends with Node's fetch, as the worker
 // does with its own; the LRS validates every statement (400 on an invalid one) and rejects a reused id with another
 // body (409).
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer as createHttpServer } from 'node:http';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memoryStore, type KeyValueStore } from '../../components/packs/db';
 import { statementIds, type FactRecord } from '../../components/xapi/identity';
 import { createOutbox, type OutboxItem } from '../../components/xapi/outbox';
 import { accountActor, type Statement } from '../../lessons/xapi/statements';
+import { startLrs, type Lrs } from '../support/lrs-server';
 import { tinyPack } from './packs-helpers';
 
-const ROOT = resolve(__dirname, '../..');
-
-async function freePort(): Promise<number> {
-  return new Promise((ok, fail) => {
-    const server = createServer();
-    server.listen({ port: 0, host: '127.0.0.1' }, () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => ok(port));
-    });
-    server.on('error', fail);
-  });
-}
-
-let lrs: ChildProcess | null = null;
+let lrs: Lrs;
 let endpoint = '';
-let dataDir = '';
-
-async function startLrs(port: number) {
-  const child = spawn(process.execPath, ['-r', join(__dirname, 'xapi-lrs-loopback.cjs'), join(ROOT, 'node_modules/xapi-statements/dist/index.js')], {
-    // The service writes access logs under ./storage of its working directory: keep them in the temp folder.
-    cwd: dataDir,
-    env: {
-      ...process.env,
-      MODELS_REPO: 'memory',
-      STORAGE_REPO: 'local',
-      FS_LOCAL_STORAGE_DIR: dataDir,
-      AUTH_REPO: 'test',
-      EVENTS_REPO: 'test',
-      EXPRESS_PORT: String(port),
-      WINSTON_CLOUDWATCH_ENABLED: 'false',
-    },
-    stdio: 'ignore',
-  });
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    try {
-      const r = await fetch(`${endpoint}/statements`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
-      if (r.ok) return child;
-    } catch {
-      /* not up yet */
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  child.kill();
-  throw new Error('the LRS did not start');
-}
 
 async function lrsStatements(): Promise<Statement[]> {
   const r = await fetch(`${endpoint}/statements?limit=1000`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
@@ -80,16 +32,12 @@ const FACTS = {
 const actor = accountActor('0b6f7c4e-2f61-4b0a-9c1d-3e5f7a9b1c2d', 'https://lms.corp.example');
 
 describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
-  let port = 0;
   beforeAll(async () => {
-    port = await freePort();
-    endpoint = `http://127.0.0.1:${port}/xAPI`;
-    dataDir = mkdtempSync(join(tmpdir(), 'tw-lrs-'));
-    lrs = await startLrs(port);
+    lrs = await startLrs();
+    endpoint = lrs.endpoint;
   }, 30_000);
-  afterAll(() => {
-    lrs?.kill();
-    rmSync(dataDir, { recursive: true, force: true });
+  afterAll(async () => {
+    await lrs?.close();
   });
 
   it('delivers every statement once, survives the LRS going down, and never duplicates', async () => {
@@ -107,8 +55,7 @@ describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
     expect(new Set(stored.map((s) => s.actor.account.name))).toEqual(new Set([actor.account.name]));
 
     // The LRS goes down; a new fact waits in the outbox, across a "worker restart".
-    lrs!.kill();
-    await new Promise((r) => setTimeout(r, 300));
+    await lrs.stop();
     const withMore = { ...FACTS, 'recall:acme.sales/headline/1767650000001-0': { at: Date.UTC(2026, 0, 8), q: 0, recalled: false } };
     expect(await make().enqueueFacts(withMore, [pack], actor)).toBe(1);
     const down = await make().flush(config);
@@ -116,7 +63,7 @@ describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
     expect(down.lastError).toBeTruthy();
 
     // Back up (a new, empty in-memory LRS): due after backoff, the waiting statement goes, once.
-    lrs = await startLrs(port);
+    await lrs.restart();
     clock += 60 * 60_000;
     expect(await make().flush(config)).toMatchObject({ sent: 1, pending: 0, rejected: 0 });
     const after = await lrsStatements();
@@ -195,7 +142,15 @@ describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
     });
     expect(bad.status).toBe(400);
     const box = createOutbox({ outbox: memoryStore<OutboxItem>(), facts: memoryStore<FactRecord>(), fetch: (u, i) => fetch(u, i) });
-    await box.enqueueFacts({ ...FACTS, 'progress:removed.pack/l/s': { at: 3 } }, [pack], actor);
-    expect(await box.flush({ endpoint })).toMatchObject({ sent: 8, rejected: 0 });
+    const skips = { 'skipped:acme.sales/other': { at: 4 }, 'skipped:acme.sales/headline/s2': { at: 5 } };
+    await box.enqueueFacts({ ...FACTS, ...skips, 'progress:removed.pack/l/s': { at: 3 } }, [pack], actor, 'thinker');
+    expect(await box.flush({ endpoint })).toMatchObject({ sent: 10, rejected: 0 });
+    // Skips are stored as "exited" with completion false, and every statement carries the path.
+    const exited = await fetch(`${endpoint}/statements?verb=${encodeURIComponent('http://adlnet.gov/expapi/verbs/exited')}`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+    const skipped = ((await exited.json()) as { statements: Statement[] }).statements.filter((st) => st.actor.account.name === actor.account.name);
+    expect(skipped.map((st) => [st.object.id.replace(/^.*\/packs\//, ''), st.result?.completion, st.context.extensions['https://trainingwheels.app/xapi/extensions/path']]).sort()).toEqual([
+      ['acme.sales/lessons/headline/steps/s2', false, 'thinker'],
+      ['acme.sales/lessons/other', false, 'thinker'],
+    ]);
   }, 30_000);
 });

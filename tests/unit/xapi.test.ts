@@ -78,11 +78,65 @@ describe('xAPI statements', () => {
   it('CSV: a header, one row per statement, quoting and no spreadsheet formulas', () => {
     const csv = statementsToCsv(statements, 'fr');
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('statement_id,timestamp,learner,verb,pack_id,pack_version,lesson_id,step_id,question,network,title,success');
+    expect(lines[0]).toBe('statement_id,timestamp,learner,verb,pack_id,pack_version,lesson_id,step_id,question,network,title,success,skipped,path');
     expect(lines).toHaveLength(8);
-    expect(lines.find((l) => l.includes(',s3,'))).toMatch(/,completed,acme\.sales,1\.0\.0,headline,s3,,linkedin,étape 3,$/);
+    expect(lines.find((l) => l.includes(',s3,'))).toMatch(/,completed,acme\.sales,1\.0\.0,headline,s3,,linkedin,étape 3,,false,$/);
     const tricky = buildStatements({ facts: { 'started:p/l': { at: 0 } }, packs: [{ ...tinyPack('p', '1.0.0', ['l']), lessons: [{ ...tinyPack('p', '1.0.0', ['l']).lessons[0]!, title: { en: '=HYPERLINK("x"), "y"', fr: 'f' } }] }], actor, idFor });
     expect(statementsToCsv(tricky, 'en')).toContain(`"'=HYPERLINK(""x""), ""y"""`);
+  });
+});
+
+describe('skips and the learner\'s path', () => {
+  const SKIPS = {
+    'started:acme.sales/headline': { at: Date.UTC(2026, 0, 5, 9) },
+    'progress:acme.sales/headline/s0': { at: Date.UTC(2026, 0, 5, 9, 1) },
+    'skipped:acme.sales/headline/s1': { at: Date.UTC(2026, 0, 5, 9, 2) },
+    'skipped:acme.sales/headline': { at: Date.UTC(2026, 0, 5, 9, 3) },
+  };
+  const statements = buildStatements({ facts: SKIPS, packs: [pack], actor, idFor, path: 'analyst' });
+  const skips = statements.filter((s) => s.verb.id === VERBS.exited.id);
+
+  it('a skipped step or lesson is an "exited" statement with result.completion false, never "completed"', () => {
+    expect(statements).toHaveLength(4);
+    for (const s of statements) expectValid(s);
+    expect(skips.map((s) => s.object.id)).toEqual([
+      'https://trainingwheels.app/xapi/packs/acme.sales/lessons/headline/steps/s1',
+      'https://trainingwheels.app/xapi/packs/acme.sales/lessons/headline',
+    ]);
+    for (const s of skips) {
+      expect(s.verb).toEqual({ id: 'http://adlnet.gov/expapi/verbs/exited', display: { en: 'exited', fr: 'a quitté' } });
+      expect(s.result).toEqual({ completion: false, extensions: { 'https://trainingwheels.app/xapi/extensions/skipped': true } });
+    }
+    // The step's skip names its lesson as parent, as a completed step does.
+    expect(skips[0]!.context.contextActivities.parent?.[0]!.id).toBe('https://trainingwheels.app/xapi/packs/acme.sales/lessons/headline');
+    expect(skips[1]!.context.contextActivities.parent).toBeUndefined();
+    expect(statements.filter((s) => s.verb.id === VERBS.completed.id).map((s) => s.object.id)).toEqual(['https://trainingwheels.app/xapi/packs/acme.sales/lessons/headline/steps/s0']);
+  });
+
+  it('every statement carries the learner\'s path as a context extension (none before a path is known)', () => {
+    for (const s of statements) expect(s.context.extensions['https://trainingwheels.app/xapi/extensions/path']).toBe('analyst');
+    const pathless = buildStatements({ facts: SKIPS, packs: [pack], actor, idFor });
+    for (const s of pathless) expect(s.context.extensions).not.toHaveProperty('https://trainingwheels.app/xapi/extensions/path');
+  });
+
+  it('CSV tells a skip apart (skipped column) and gives the path', () => {
+    const lines = statementsToCsv(statements, 'en').trimEnd().split('\r\n').slice(1);
+    expect(lines.map((l) => l.split(',').slice(3, 4).concat(l.split(',').slice(-2)).join(' '))).toEqual([
+      'attempted false analyst',
+      'completed false analyst',
+      'exited true analyst',
+      'exited true analyst',
+    ]);
+  });
+
+  it('the export reads the path from the learner record (or the trainer\'s locked preset)', async () => {
+    fakeBrowser.reset();
+    await fakeBrowser.storage.local.set({ ...SKIPS, learner: { path: 'maker' } });
+    const out = await exportStatements(localArea(), memoryStore<FactRecord>(), [pack]);
+    expect(new Set(out.map((s) => s.context.extensions['https://trainingwheels.app/xapi/extensions/path']))).toEqual(new Set(['maker']));
+    await fakeBrowser.storage.local.set({ presets: { entryPath: 'thinker', learnerCanSwitch: false, source: 'policy' } });
+    const locked = await exportStatements(localArea(), memoryStore<FactRecord>(), [pack]);
+    expect(new Set(locked.map((s) => s.context.extensions['https://trainingwheels.app/xapi/extensions/path']))).toEqual(new Set(['thinker']));
   });
 });
 
