@@ -6,7 +6,7 @@
 // attributes, and the order of the top bar's controls. Names in English and French come last, as a fallback.
 import type { AnchorDef, AnchorRegistry, Localized, ProfileOwner, SiteAdapter } from './types';
 
-export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'] as const;
+export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo', 'settings'] as const;
 
 /** First path segments that are Facebook routes, never a user name or Page name. */
 const RESERVED = new Set(['home.php', 'watch', 'groups', 'marketplace', 'gaming', 'events', 'friends', 'messages',
@@ -37,10 +37,17 @@ export function facebookPageKind(url: URL): string | null {
   if (head === 'watch') return 'watch'; // /watch/, /watch/?v=ID, /watch/live/
   if (head === 'search') return 'search'; // /search/top/?q=, /search/posts/?q=, /search/people/?q=
   if (head === 'photo' || head === 'photo.php' || head === 'photos') return 'photo'; // the photo viewer
+  // Settings & privacy: /settings/ and its tabs (?tab=notifications, ?tab=privacy, and, switched into a Page,
+  // ?tab=profile_access for Page access), the Privacy Checkup and Privacy Center (/privacy/checkup, /privacy/center),
+  // the older two-factor pages (/security/2fac/…). Password, two-factor and login activity moved to Accounts Center
+  // (accountscenter.facebook.com), another host the extension does not run on.
+  if (head === 'settings' || head === 'privacy') return 'settings';
+  if (head === 'security' && second === '2fac') return 'settings'; // /security is also Meta's own "Facebook Security" Page
   if (RESERVED.has(head) || !USER_NAME.test(head)) return null;
   if (second === 'videos' && third) return 'watch'; // /NAME/videos/ID plays in the watch layout
   if (second === 'photos' && third) return 'photo'; // /NAME/photos/a.ID/ID/ opens the viewer
   if (second === 'posts') return null; // one post on its own page, not the profile
+  if (second === 'settings') return 'settings'; // /PAGENAME/settings/?tab=profile_access: a Page's access settings
   // /USERNAME is a person's profile or a Page; the URL cannot tell. Default: profile (the common case for learners
   // visiting people); `refinePageKind` switches to page when the document says so.
   return 'profile';

@@ -10,12 +10,14 @@ export const LINKEDIN_PAGE_KINDS = [
   'messaging',
   'notifications',
   'mynetwork',
+  'settings',
 ] as const;
 
 /** First path segments that are a UI-language prefix rather than a route (seen on shared links: /fr/feed/). */
 const LOCALE_SEGMENT = /^(?:[a-z]{2})(?:[-_][a-z]{2})?$/i;
 const KNOWN_FIRST_SEGMENTS = new Set(['in', 'feed', 'company', 'showcase', 'school', 'search', 'messaging',
-  'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal']);
+  'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal', 'mypreferences',
+  'psettings']);
 
 export function linkedinPageKind(url: URL): string | null {
   let parts = url.pathname.split('/').filter(Boolean);
@@ -42,6 +44,12 @@ export function linkedinPageKind(url: URL): string | null {
       return 'notifications';
     case 'mynetwork':
       return 'mynetwork'; // /mynetwork/, /mynetwork/grow/, /mynetwork/invite-connect/connections/
+    // Settings & Privacy since 2023: /mypreferences/d/categories/account, /mypreferences/d/two-step-verification,
+    // /mypreferences/d/sessions; the older /psettings/… addresses (still linked from help pages and e-mails) redirect
+    // there.
+    case 'mypreferences':
+    case 'psettings':
+      return 'settings';
     default:
       return null;
   }

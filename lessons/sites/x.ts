@@ -10,6 +10,7 @@ export const X_PAGE_KINDS = [
   'notifications',
   'messages',
   'bookmarks',
+  'settings',
 ] as const;
 
 /** First path segments that are X routes, never a user name (user names are [A-Za-z0-9_]{1,15}). */
@@ -35,10 +36,15 @@ export function xPageKind(url: URL): string | null {
       return 'notifications';
     case 'messages':
       return 'messages';
+    case 'settings':
+      return 'settings'; // /settings/account, /settings/security, /settings/sessions, /settings/account/login_verification
     case 'i':
       if (second === 'bookmarks') return 'bookmarks';
       if (second === 'chat') return 'messages'; // 2025 "Chat" replaces /messages
       if (second === 'status' || (second === 'web' && third === 'status')) return 'status';
+      // Two-factor enrolment runs as a flow over the settings (/i/flow/two-factor-auth-app-enrollment, -sms-, -security-
+      // key-; X's own bundle pushes these paths). The sign-in challenge (/i/flow/two-factor-authentication) is not it.
+      if (second === 'flow' && third && /^two-factor-.+-enrollment$/.test(third)) return 'settings';
       return null; // /i/lists, /i/grok, /i/communities …
   }
   if (RESERVED.has(head) || !USER_NAME.test(head)) return null;

@@ -3,7 +3,7 @@
 // div with nothing inside) and the home page can hold a hidden watch page (ytd-watch-flexy[hidden]).
 import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
-export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts'] as const;
+export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts', 'settings'] as const;
 
 export function youtubePageKind(url: URL): string | null {
   const [head, second] = url.pathname.split('/').filter(Boolean);
@@ -22,8 +22,13 @@ export function youtubePageKind(url: URL): string | null {
     case 'c':
     case 'user':
       return second ? 'channel' : null;
+    // Settings: /account, /account_notifications, /account_privacy, /account_advanced … and the list of the
+    // channels an account manages (/channel_switcher, linked from /account). Security and Brand Account managers
+    // live in the Google Account (myaccount.google.com), another host.
+    case 'channel_switcher':
+      return 'settings';
     default:
-      return null; // /feed/subscriptions, /playlist, /account …
+      return head === 'account' || head.startsWith('account_') ? 'settings' : null; // /feed/subscriptions, /playlist …
   }
 }
 
