@@ -85,6 +85,9 @@ function facebookProfileOwner(kind: string | null, has: (css: string) => boolean
 const FEED = 'facebook/home-feed-2022-04.html';
 const SEARCH = 'facebook/search-2025-11.html';
 const PHOTO = 'facebook/profile-photo-ar-2024-03.html';
+// Synthetic settings pages (tests/e2e/pages; no saved real page shows Facebook's settings).
+const SETTINGS = 'tests/e2e/pages/facebook-settings.html';
+const SETTINGS_PAGE_ACCESS = 'tests/e2e/pages/facebook-settings-page-access.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 
@@ -326,6 +329,41 @@ const facebookAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['profile', 'page'],
     examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+
+  // ---- settings pages -----------------------------------------------------------------------------------------------
+  // Settings & privacy (/settings/…, /privacy/…, page kind `settings`), for the account-security and Meta Business Suite
+  // lessons. No saved real page shows them: the pages named below are synthetic (tests/e2e/pages), written from the
+  // structure and labels of Facebook's settings in 2024–2025 (the top bar; a column of links, the "Accounts Center"
+  // card first, whose links lead to accountscenter.facebook.com; each settings tab at /settings/?tab=<name>; switched
+  // into a Page, Page access at ?tab=profile_access). Unverified on a live page. Link targets first, any language;
+  // the top bar's own links (its account menu) are never these.
+  'facebook.settings.passwordSecurity': {
+    strategies: [
+      // Password, two-factor authentication, login alerts and "Where you're logged in" live in Accounts Center
+      { css: `a[href*="accountscenter.facebook.com/password_and_security"]:not(${BANNER} a)` },
+      { role: 'link', name: { en: 'Password and security', fr: 'Mot de passe et sécurité' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, SETTINGS], [0, SETTINGS_PAGE_ACCESS]],
+  },
+  'facebook.settings.privacyCheckup': {
+    strategies: [
+      { css: `a[href*="/privacy/checkup"]:not(${BANNER} a)` },
+      // French name as Facebook's help used it ("Assistance confidentialité"): a guess
+      { role: 'link', name: { en: 'Privacy Checkup', fr: 'Assistance confidentialité' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, SETTINGS], [0, SETTINGS_PAGE_ACCESS]],
+  },
+  'facebook.settings.pageAccess': {
+    strategies: [
+      // Only switched into a Page: who has Facebook access (full or partial control) and task access
+      { css: `a[href*="tab=profile_access"]:not(${BANNER} a)` },
+      { role: 'link', name: { en: 'Page access', fr: 'Accès à la Page' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_PAGE_ACCESS]],
   },
 };
 
