@@ -11,13 +11,14 @@ export const LINKEDIN_PAGE_KINDS = [
   'notifications',
   'mynetwork',
   'settings',
+  'analytics',
 ] as const;
 
 /** First path segments that are a UI-language prefix rather than a route (seen on shared links: /fr/feed/). */
 const LOCALE_SEGMENT = /^(?:[a-z]{2})(?:[-_][a-z]{2})?$/i;
 const KNOWN_FIRST_SEGMENTS = new Set(['in', 'feed', 'company', 'showcase', 'school', 'search', 'messaging',
   'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal', 'mypreferences',
-  'psettings']);
+  'psettings', 'analytics', 'me']);
 
 export function linkedinPageKind(url: URL): string | null {
   let parts = url.pathname.split('/').filter(Boolean);
@@ -50,6 +51,12 @@ export function linkedinPageKind(url: URL): string | null {
     case 'mypreferences':
     case 'psettings':
       return 'settings';
+    // A member's own numbers: one post's analytics (/analytics/post-summary/urn:li:activity:…/), the creator analytics
+    // (/analytics/creator/content/, /analytics/creator/audience/) and who viewed the profile (/me/profile-views/).
+    case 'analytics':
+      return second ? 'analytics' : null;
+    case 'me':
+      return second === 'profile-views' || second === 'search-appearances' ? 'analytics' : null;
     default:
       return null;
   }

@@ -41,6 +41,14 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.linkedin.com/psettings/sessions', 'linkedin', 'settings'],
   ['https://www.linkedin.com/fr/mypreferences/d/categories/account', 'linkedin', 'settings'],
   ['https://www.linkedin.com/in/someone/preferences', 'linkedin', 'profile'],
+  // LinkedIn analytics: one's own posts and profile views
+  ['https://www.linkedin.com/analytics/post-summary/urn:li:activity:7315070569723375617/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/creator/content/?metricType=IMPRESSIONS', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/creator/audience/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/me/profile-views/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/me/search-appearances/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/', 'linkedin', null],
+  ['https://www.linkedin.com/me/', 'linkedin', null],
   // X
   ['https://x.com/', 'x', 'home'],
   ['https://x.com/home', 'x', 'home'],
@@ -186,7 +194,7 @@ describe('site adapters', () => {
   it('declare exactly the agreed page kinds', () => {
     const kinds = Object.fromEntries(SITES.map((s) => [s.network, [...s.pageKinds]]));
     expect(kinds).toEqual({
-      linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork', 'settings'],
+      linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork', 'settings', 'analytics'],
       x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks', 'settings'],
       facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo', 'settings'],
       youtube: ['home', 'watch', 'channel', 'results', 'shorts', 'settings'],
