@@ -41,8 +41,12 @@ export interface GuideShown {
 
 export type GuideActionBody =
   | { kind: 'start'; packId: string; lessonId: string; network: Network }
-  /** The step was done (its signal, or the Done button) or skipped. */
+  /** The step was done: its signal, or the Done button. */
   | { kind: 'done'; packId: string; lessonId: string; stepId: string }
+  /** The learner skipped the step: the task moves on, the step is recorded as skipped, never as done. */
+  | { kind: 'skip'; packId: string; lessonId: string; stepId: string }
+  /** A micro-step of the step's walk was done: the walk goes on at `index` (here, or in another tab after a reload). */
+  | { kind: 'walk'; packId: string; lessonId: string; stepId: string; index: number }
   /** Back to the step before the current one. */
   | { kind: 'back'; packId: string; lessonId: string; network: Network }
   | { kind: 'stop' }
@@ -58,6 +62,8 @@ export interface GuideAction {
 export interface GuideActionReply {
   /** The action completed the lesson (time for a short "well done"). */
   completed?: boolean;
+  /** The action ended the lesson with skipped steps: it is recorded as skipped, not completed. */
+  skipped?: boolean;
 }
 
 const typed = (message: unknown, type: string) => typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
@@ -72,6 +78,8 @@ const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw ==
 const isNetwork = (raw: unknown): raw is Network => (NETWORKS as readonly unknown[]).includes(raw);
 /** Page kinds as the site adapters name them (feed, profile, status …). */
 const PAGE_KIND_RE = /^[a-z][a-z0-9-]{0,31}$/;
+/** A walk has a few micro-steps (the pack format allows 8). */
+const MAX_WALK = 16;
 /** A lesson's retrieval questions are counted in tens at most. */
 const MAX_QUESTION = 1_000;
 
@@ -92,6 +100,8 @@ export const isOverlayUiRequest = (message: unknown): boolean => exactly(message
 const ACTION_SHAPES: Record<GuideActionBody['kind'], Record<string, (value: unknown) => boolean>> = {
   start: { kind: kind('start'), packId: isPackId, lessonId: isStableId, network: isNetwork },
   done: { kind: kind('done'), packId: isPackId, lessonId: isStableId, stepId: isStableId },
+  skip: { kind: kind('skip'), packId: isPackId, lessonId: isStableId, stepId: isStableId },
+  walk: { kind: kind('walk'), packId: isPackId, lessonId: isStableId, stepId: isStableId, index: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_WALK },
   back: { kind: kind('back'), packId: isPackId, lessonId: isStableId, network: isNetwork },
   stop: { kind: kind('stop') },
   dismiss: { kind: kind('dismiss'), packId: isPackId, lessonId: isStableId },

@@ -10,7 +10,7 @@ import { PACKS_REVISION_KEY } from '../packs/runtime';
 import { TRAINER_MODE_KEY } from '../trainer/flag';
 import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
-import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
+import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, skipStep, startTask, stepPassed } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
 import {
@@ -81,22 +81,44 @@ export async function applyGuideAction(action: GuideActionBody, now = Date.now()
       await state().setActiveTask({ packId: action.packId, lessonId: action.lessonId, network: action.network });
       await state().updateProgress((p) => startTask(p, action, now));
       return {};
-    case 'done': {
-      await state().updateProgress((p) => completeStep(p, packs, action, now));
+    case 'done':
+    case 'skip': {
+      const before = state().progress.packs[action.packId]?.lessons[action.lessonId];
+      const wasOver = before?.completedAt !== undefined || before?.skippedAt !== undefined;
+      await state().updateProgress((p) => (action.kind === 'done' ? completeStep : skipStep)(p, packs, action, now));
       const lesson = state().progress.packs[action.packId]?.lessons[action.lessonId];
-      if (lesson?.completedAt === undefined) return {};
+      const completed = lesson?.completedAt !== undefined && before?.completedAt === undefined;
+      const skipped = !wasOver && lesson?.completedAt === undefined && lesson?.skippedAt !== undefined;
+      if (!completed && !skipped) {
+        // The next step starts at the beginning of its walk.
+        if (state().activeTask?.walk) await setWalk(action, null);
+        return {};
+      }
       await state().setActiveTask(null);
-      return { completed: true };
+      return completed ? { completed: true } : { skipped: true };
+    }
+    case 'walk': {
+      const active = state().activeTask;
+      if (active?.packId !== action.packId || active.lessonId !== action.lessonId) return {};
+      await setWalk(action, { stepId: action.stepId, index: action.index });
+      return {};
     }
     case 'back': {
       const lesson = lessonOf(action.packId, action.lessonId);
       if (!lesson) return {};
-      const { learner, presets, progress } = state();
-      const done = progress.packs[action.packId]?.lessons[action.lessonId]?.steps ?? {};
+      const { learner, presets, progress, activeTask } = state();
+      const lp = progress.packs[action.packId]?.lessons[action.lessonId];
       const order = stepOrder(lesson, effectivePath(learner, effectivePresets(presets, packs), action.network));
-      const current = order.findIndex((id) => done[id] === undefined);
+      const current = order.findIndex((id) => !stepPassed(lp, id));
+      // Inside a walk, Back goes to the micro-step before; at its start, to the step before.
+      const walk = activeTask?.packId === action.packId && activeTask.lessonId === action.lessonId ? activeTask.walk : undefined;
+      if (walk && walk.stepId === order[current] && walk.index > 0) {
+        await setWalk(action, { stepId: walk.stepId, index: walk.index - 1 });
+        return {};
+      }
       const previous = order[(current < 0 ? order.length : current) - 1];
       if (previous) await state().updateProgress((p) => reopenStep(p, { ...action, stepId: previous }));
+      if (walk) await setWalk(action, null);
       return {};
     }
     case 'stop':
@@ -114,6 +136,15 @@ export async function applyGuideAction(action: GuideActionBody, now = Date.now()
       await state().updateProgress((p) => answerRetrieval(p, action, { q: action.q, recalled: action.recalled }, now));
       return {};
   }
+}
+
+/** Where the active task is in a step's walk (null: at the start). The task record is the one all tabs read. */
+async function setWalk(ref: { packId: string; lessonId: string }, walk: { stepId: string; index: number } | null): Promise<void> {
+  const state = (await ready()).getState();
+  const active = state.activeTask;
+  if (!active || active.packId !== ref.packId || active.lessonId !== ref.lessonId) return;
+  const { startedAt: _startedAt, walk: _walk, ...task } = active;
+  await state.setActiveTask(walk ? { ...task, walk } : task);
 }
 
 /** Only changes that can change what a page shows: not notes, notices or backups. */

@@ -39,16 +39,17 @@ export const KEY = {
   legacySettingsMeta: 'settings$',
 } as const;
 
-/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3). */
-export const FACT_PREFIXES = {
+/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3; a skip is of a lesson or a step). */
+export type FactPrefix = 'progress:' | 'started:' | 'completed:' | 'dismissed:' | 'recall:' | 'fade:' | 'skipped:';
+export const FACT_PREFIXES: Readonly<Record<FactPrefix, number | readonly number[]>> = {
   'progress:': 3,
   'started:': 2,
   'completed:': 2,
   'dismissed:': 2,
   'recall:': 3,
   'fade:': 2,
-} as const;
-export type FactPrefix = keyof typeof FACT_PREFIXES;
+  'skipped:': [2, 3],
+};
 
 export const PREFIX = {
   note: 'note:',
@@ -94,6 +95,8 @@ export interface ActiveTask {
   network: Network;
   /** The step to resume at; absent = the first step not done yet, in the learner's order. */
   stepId?: string;
+  /** Where the learner is in the walk of a step: the micro-step to do next (absent: the walk's start). */
+  walk?: { stepId: string; index: number };
   startedAt: number;
 }
 
@@ -187,7 +190,10 @@ export function sanitizeActiveTask(raw: unknown): Sanitized<ActiveTask | null> {
   if (isRecord(raw) && isPackId(raw.packId) && isStableId(raw.lessonId) && isNetwork(raw.network) && isTime(raw.startedAt)) {
     const task: ActiveTask = { packId: raw.packId, lessonId: raw.lessonId, network: raw.network, startedAt: raw.startedAt };
     if (isStableId(raw.stepId)) task.stepId = raw.stepId;
-    return { value: task, repaired: raw.stepId !== undefined && task.stepId === undefined };
+    const walk = raw.walk;
+    if (isRecord(walk) && isStableId(walk.stepId) && typeof walk.index === 'number' && Number.isInteger(walk.index) && walk.index >= 0 && walk.index < 64)
+      task.walk = { stepId: walk.stepId, index: walk.index };
+    return { value: task, repaired: (raw.stepId !== undefined && task.stepId === undefined) || (raw.walk !== undefined && task.walk === undefined) };
   }
   return { value: null, repaired: true };
 }
@@ -258,7 +264,9 @@ export function parseFactKey(key: string): { prefix: FactPrefix; ids: string[] }
   for (const prefix of Object.keys(FACT_PREFIXES) as FactPrefix[]) {
     if (!key.startsWith(prefix)) continue;
     const ids = key.slice(prefix.length).split('/');
-    return ids.length === FACT_PREFIXES[prefix] && isPackId(ids[0]) && ids.slice(1).every(isStableId) ? { prefix, ids } : null;
+    const segments = FACT_PREFIXES[prefix];
+    const countOk = typeof segments === 'number' ? ids.length === segments : segments.includes(ids.length);
+    return countOk && isPackId(ids[0]) && ids.slice(1).every(isStableId) ? { prefix, ids } : null;
   }
   return null;
 }
@@ -316,6 +324,10 @@ export function progressFromFacts(facts: Record<string, Record<string, unknown>>
       case 'dismissed:':
         lesson(packId, second).hintDismissedAt = at;
         break;
+      case 'skipped:':
+        if (third === undefined) lesson(packId, second).skippedAt = at;
+        else (lesson(packId, second).skipped ??= idMap())[third] = at;
+        break;
       case 'recall:':
         lesson(packId, second).retrieval.push({ at, q: value.q as number, recalled: value.recalled as boolean });
         break;
@@ -325,7 +337,7 @@ export function progressFromFacts(facts: Record<string, Record<string, unknown>>
     }
   }
   for (const pp of Object.values(progress.packs)) for (const lp of Object.values(pp.lessons)) lp.retrieval.sort((a, b) => a.at - b.at || a.q - b.q);
-  progress.active = active ? { packId: active.packId, lessonId: active.lessonId } : null;
+  progress.active = active ? { packId: active.packId, lessonId: active.lessonId, ...(active.walk ? { walk: { ...active.walk } } : {}) } : null;
   return progress;
 }
 
@@ -339,6 +351,8 @@ export function factsFromProgress(progress: Progress): Record<string, Record<str
       if (lp.startedAt !== undefined) facts[`started:${base}`] = { at: lp.startedAt };
       if (lp.completedAt !== undefined) facts[`completed:${base}`] = { at: lp.completedAt };
       if (lp.hintDismissedAt !== undefined) facts[`dismissed:${base}`] = { at: lp.hintDismissedAt };
+      if (lp.skippedAt !== undefined) facts[`skipped:${base}`] = { at: lp.skippedAt };
+      for (const [stepId, at] of Object.entries(lp.skipped ?? {})) facts[`skipped:${base}/${stepId}`] = { at };
       for (const answer of lp.retrieval) facts[`recall:${base}/${answer.at}-${answer.q}`] = { at: answer.at, q: answer.q, recalled: answer.recalled };
     }
     for (const [skill, override] of Object.entries(pp.skills)) facts[`fade:${packId}/${skill}`] = { level: override.level, at: override.at };

@@ -135,8 +135,17 @@ function withLesson(progress: Progress, ref: TaskRef, update: (lp: LessonProgres
   };
 }
 
+/**
+ * Start a task, or take it up again. A lesson that ended with skipped steps opens those steps again: the task resumes
+ * at the first of them.
+ */
 export function startTask(progress: Progress, ref: TaskRef, now: number): Progress {
-  const next = withLesson(progress, ref, (lp) => (lp.startedAt === undefined ? { ...lp, startedAt: now } : lp));
+  const next = withLesson(progress, ref, (lp) => {
+    const started = lp.startedAt === undefined ? { ...lp, startedAt: now } : lp;
+    if (lp.skippedAt === undefined || lp.completedAt !== undefined) return started;
+    const { skipped: _skips, skippedAt: _ended, ...rest } = started;
+    return rest;
+  });
   return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
 }
 

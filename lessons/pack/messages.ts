@@ -40,16 +40,22 @@ export const ERROR_CODES = [
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A parameter is a plain value (a name, a number, code) or words, given in both languages. */
+export type Param = string | Bilingual;
+
 export interface MessageParams {
-  expected?: string;
-  found?: string;
-  name?: string;
-  detail?: string;
+  expected?: Param;
+  found?: Param;
+  name?: Param;
+  detail?: Param;
 }
+
+/** The parameters as one language sees them: words in that language, values as they are. */
+type Resolved = { [K in keyof MessageParams]?: string };
 
 const q = (s: string | undefined) => (s === undefined ? '' : s);
 
-type Builder = (p: MessageParams) => Bilingual;
+type Builder = (p: Resolved) => Bilingual;
 
 const CATALOGUE: Record<ErrorCode, Builder> = {
   'yaml-syntax': (p) => ({
@@ -194,6 +200,12 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
   }),
 };
 
+/** A message in both languages, each with its parameters in that language (no English words in a French message). */
 export function message(code: ErrorCode, params: MessageParams = {}): Bilingual {
-  return CATALOGUE[code](params);
+  const inLanguage = (lang: keyof Bilingual): Resolved =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' || v === undefined ? v : v[lang]]));
+  return { en: CATALOGUE[code](inLanguage('en')).en, fr: CATALOGUE[code](inLanguage('fr')).fr };
 }
+
+/** Words in both languages, for a message parameter. */
+export const words = (en: string, fr: string): Bilingual => ({ en, fr });

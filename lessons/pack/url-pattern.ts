@@ -85,21 +85,23 @@ export function urlMatches(pattern: string, url: URL): boolean {
 }
 
 /**
- * What is wrong with a pattern, in words for the validator's message (English; the message around it is bilingual),
- * or null. `**` must be a whole path segment (`/a/**\/b`, `/a/**`): inside a segment it is a `*`'s job, and a run of
- * `**`s inside segments is what pathological patterns are made of.
+ * What is wrong with a pattern, in words for the validator's message (in both languages), or null. `**` must be a
+ * whole path segment (`/a/**\/b`, `/a/**`): inside a segment it is a `*`'s job, and a run of `**`s inside segments is
+ * what pathological patterns are made of.
  */
-export function urlPatternProblem(pattern: string): string | null {
-  if (!pattern.startsWith('/')) return 'a pathname starting with /';
-  if (/[\s#]/.test(pattern)) return 'a pathname without spaces or #';
+export function urlPatternProblem(pattern: string): { en: string; fr: string } | null {
+  if (!pattern.startsWith('/')) return { en: 'a pathname starting with /', fr: 'un chemin qui commence par /' };
+  if (/[\s#]/.test(pattern)) return { en: 'a pathname without spaces or #', fr: 'un chemin sans espace ni #' };
   const path = pattern.split('?', 1)[0]!;
-  if (/\*\*\*/.test(path)) return 'no *** (use * or **)';
+  if (/\*\*\*/.test(path)) return { en: 'no *** (use * or **)', fr: 'pas de *** (utilisez * ou **)' };
   for (const m of path.matchAll(/\*\*/g)) {
     const before = path[m.index - 1];
     const after = path[m.index + 2];
-    if (before !== '/' || (after !== undefined && after !== '/')) return '** only as a whole path segment, e.g. /groups/**';
+    if (before !== '/' || (after !== undefined && after !== '/'))
+      return { en: '** only as a whole path segment, e.g. /groups/**', fr: '** seulement comme segment entier du chemin, par ex. /groups/**' };
   }
   const wildcards = path.match(/\*\*?/g)?.length ?? 0;
-  if (wildcards > LIMITS.urlWildcards) return `at most ${LIMITS.urlWildcards} wildcards (* or **)`;
+  if (wildcards > LIMITS.urlWildcards)
+    return { en: `at most ${LIMITS.urlWildcards} wildcards (* or **)`, fr: `au plus ${LIMITS.urlWildcards} jokers (* ou **)` };
   return null;
 }

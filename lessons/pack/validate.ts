@@ -3,7 +3,7 @@
 import * as v from 'valibot';
 import { NETWORKS, type Network } from '../sites/types';
 import { KNOWN_ANCHORS } from './anchor-names';
-import { message, type Bilingual, type ErrorCode, type MessageParams } from './messages';
+import { message, words, type Bilingual, type ErrorCode, type MessageParams, type Param } from './messages';
 import { HTTPS_URL, linksIn } from './richtext';
 import { LIMITS } from './limits';
 import { ANCHOR_NAME_RE, ID_RE, LOCALE_RE, PACK_ID_RE, PackSchema, ROLE_RE, SEMVER_RE } from './schema';
@@ -126,6 +126,9 @@ function closest(name: string, candidates: Iterable<string>): string | undefined
 /** Errors reported at most: a hostile pack must not make a report of 45 000 lines (the first ones say enough). */
 export const MAX_ERRORS = 200;
 
+/** A parameter as the machine-readable fields of an error carry it (English words). */
+const plain = (p: Param | undefined): string | undefined => (typeof p === 'object' ? p.en : p);
+
 class Collector {
   errors: PackError[] = [];
   warnings: PackError[] = [];
@@ -134,13 +137,13 @@ class Collector {
   add(code: ErrorCode, segments: PathSegment[], params: MessageParams = {}, warning = false): void {
     if ((warning ? this.warnings : this.errors).length >= MAX_ERRORS) return;
     const path = pathToString(segments);
-    const key = `${code}|${path}|${params.name ?? ''}|${params.found ?? ''}`;
+    const key = `${code}|${path}|${plain(params.name) ?? ''}|${plain(params.found) ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const e: PackError = { path, segments: [...segments], code, message: message(code, params) };
     if (this.file !== undefined) e.file = this.file;
-    if (params.expected !== undefined) e.expected = params.expected;
-    if (params.found !== undefined) e.found = params.found;
+    if (params.expected !== undefined) e.expected = plain(params.expected);
+    if (params.found !== undefined) e.found = plain(params.found);
     (warning ? this.warnings : this.errors).push(e);
   }
 }
@@ -180,22 +183,26 @@ function allowedKeys(segments: readonly PathSegment[]): string | undefined {
   return undefined;
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  strict_object: 'a mapping (key: value)',
-  object: 'a mapping (key: value)',
-  record: 'a mapping (key: value)',
+const MAPPING = words('a mapping (key: value)', 'une table (clé : valeur)');
+const TYPE_WORDS: Record<string, Param> = {
+  string: words('text', 'du texte'),
+  number: words('a number', 'un nombre'),
+  boolean: words('true or false', 'true ou false'),
+  array: words('a list', 'une liste'),
+  strict_object: MAPPING,
+  object: MAPPING,
+  record: MAPPING,
 };
+const size = (bytes: number) => words(`${bytes} bytes`, `${bytes} octets`);
+const QUOTED_VERSION = words('a quoted version such as "1.0.0"', 'une version entre guillemets, par ex. "1.0.0"');
+const TEXT_PER_LOCALE = words('a text per locale, e.g. { en: "…", fr: "…" }', 'un texte par langue, par ex. { en: "…", fr: "…" }');
 
-function regexWords(source: string): string {
-  if (source === ID_RE.source) return 'an id of letters, digits, - or _';
-  if (source === PACK_ID_RE.source) return 'a reverse-DNS id such as acme.linkedin-basics';
-  if (source === SEMVER_RE.source) return 'a quoted version such as "1.0.0"';
-  if (source === LOCALE_RE.source) return 'a locale code such as en or fr';
-  if (source === ROLE_RE.source) return 'an ARIA role in lower-case letters, e.g. button';
+function regexWords(source: string): Param {
+  if (source === ID_RE.source) return words('an id of letters, digits, - or _', 'un identifiant fait de lettres, de chiffres, de - ou de _');
+  if (source === PACK_ID_RE.source) return words('a reverse-DNS id such as acme.linkedin-basics', 'un identifiant en DNS inversé, par ex. acme.linkedin-basics');
+  if (source === SEMVER_RE.source) return QUOTED_VERSION;
+  if (source === LOCALE_RE.source) return words('a locale code such as en or fr', 'un code de langue, par ex. en ou fr');
+  if (source === ROLE_RE.source) return words('an ARIA role in lower-case letters, e.g. button', 'un rôle ARIA en minuscules, par ex. button');
   return `/${source}/`;
 }
 
@@ -240,7 +247,7 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
       if (last === 'network') c.add('unknown-network', segs, { found: String(valueAt(data, segs)), expected: NETWORKS.join(', ') });
       else if (last === 'entryPath' || parentKey === 'perNetwork')
         c.add('unknown-path', segs, { found: String(valueAt(data, segs)), expected: PATHS.join(', ') });
-      else if (last === 'mode') c.add('invalid-value', segs, { expected: `a Kolb mode: ${MODES.join(', ')}`, found });
+      else if (last === 'mode') c.add('invalid-value', segs, { expected: words(`a Kolb mode: ${MODES.join(', ')}`, `un mode de Kolb : ${MODES.join(', ')}`), found });
       else c.add('invalid-value', segs, { expected: issue.expected ?? '', found });
       return;
     }
@@ -257,10 +264,10 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
     case 'min_length': {
       const value = valueAt(data, segs);
       const min = (issue as unknown as { requirement?: number }).requirement ?? 1;
-      if (typeof value === 'string') c.add('format', segs, { expected: 'a non-empty text', found: describe(value) });
+      if (typeof value === 'string') c.add('format', segs, { expected: words('a non-empty text', 'un texte non vide'), found: describe(value) });
       else if (last === 'steps')
-        c.add('too-few', segs, { expected: `at least ${min} steps (one per Kolb mode)`, found: String(arr(value).length) });
-      else c.add('too-few', segs, { expected: `at least ${min}`, found: String(arr(value).length) });
+        c.add('too-few', segs, { expected: words(`at least ${min} steps (one per Kolb mode)`, `au moins ${min} étapes (une par mode de Kolb)`), found: String(arr(value).length) });
+      else c.add('too-few', segs, { expected: words(`at least ${min}`, `au moins ${min}`), found: String(arr(value).length) });
       return;
     }
     case 'max_length': {
@@ -287,11 +294,11 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
     default: {
       if (keyOrigin) return;
       const value = valueAt(data, segs);
-      const words = TYPE_WORDS[issue.type];
-      const isTextSlot = words === 'a mapping (key: value)' && isTextPath(segs);
+      const typeWords = TYPE_WORDS[issue.type];
+      const isTextSlot = typeWords === MAPPING && isTextPath(segs);
       const isVersion = segs.length === 1 && last === 'version';
       c.add('type', segs, {
-        expected: isVersion ? 'a quoted version such as "1.0.0"' : isTextSlot ? 'a text per locale, e.g. { en: "…", fr: "…" }' : (words ?? issue.expected ?? issue.type),
+        expected: isVersion ? QUOTED_VERSION : isTextSlot ? TEXT_PER_LOCALE : (typeWords ?? issue.expected ?? issue.type),
         found: describe(value),
       });
     }
@@ -320,7 +327,7 @@ function checkText(c: Collector, value: unknown, at: PathSegment[], locales: rea
   // valibot's record() takes a list for a mapping (its items only fail the locale-key check, which is left to the
   // loop below): a list is reported here, or `[" "]` would pass with no error at all.
   if (Array.isArray(value)) {
-    c.add('type', at, { expected: 'a text per locale, e.g. { en: "…", fr: "…" }', found: describe(value) });
+    c.add('type', at, { expected: TEXT_PER_LOCALE, found: describe(value) });
     return;
   }
   if (!isObj(value)) return; // structural pass reports it
@@ -373,7 +380,7 @@ function checkDone(c: Collector, done: unknown, anchor: unknown, at: PathSegment
   for (const kind of ['appears', 'gone'] as const) checkAnchorRef(c, own(done, kind), [...at, kind], network, known);
   const url = own(done, 'url');
   const urlProblem = typeof url === 'string' && url.length <= LIMITS.urlPattern ? urlPatternProblem(url) : null;
-  if (urlProblem) c.add('done-shape', at, { expected: `{ url: "/path/*" } (${urlProblem})`, found: describe(url) });
+  if (urlProblem) c.add('done-shape', at, { expected: words(`{ url: "/path/*" } (${urlProblem.en})`, `{ url: "/chemin/*" } (${urlProblem.fr})`), found: describe(url) });
 }
 
 /** A control that starts a journey rather than ending a task: the networks' navigation bars and mastheads. */
@@ -505,7 +512,7 @@ function semantic(c: Collector, data: Record<string, unknown>, knownRegistry: Re
   const packAnchors = own(data, 'anchors');
   if (isObj(packAnchors)) {
     for (const name of Object.keys(packAnchors)) {
-      if (!ANCHOR_NAME_RE.test(name)) c.add('format', ['anchors', name], { expected: 'network.area.name, e.g. linkedin.feed.startPost', found: describe(name) });
+      if (!ANCHOR_NAME_RE.test(name)) c.add('format', ['anchors', name], { expected: words('network.area.name, e.g. linkedin.feed.startPost', 'réseau.zone.nom, par ex. linkedin.feed.startPost'), found: describe(name) });
       known.add(name);
       // Every selector a strategy hands to querySelectorAll must be one the browsers accept.
       arr(own(packAnchors, name)).forEach((strategy, i) => {
@@ -595,14 +602,14 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
     try {
       json = JSON.stringify(data);
     } catch (err) {
-      c.add('type', [], { expected: 'plain JSON data', found: err instanceof Error ? err.message : String(err) });
+      c.add('type', [], { expected: words('plain JSON data', 'des données JSON simples'), found: err instanceof Error ? err.message : String(err) });
     }
     if (json !== undefined) {
       const bytes = utf8Length(json);
-      if (bytes > maxBytes) c.add('pack-too-large', [], { expected: `${maxBytes} bytes`, found: `${bytes} bytes` });
+      if (bytes > maxBytes) c.add('pack-too-large', [], { expected: size(maxBytes), found: size(bytes) });
     }
     if (!isObj(data)) {
-      c.add('type', [], { expected: 'a pack: a mapping with schema, id, version, title, lessons', found: describe(data) });
+      c.add('type', [], { expected: words('a pack: a mapping with schema, id, version, title, lessons', 'un pack : une table avec schema, id, version, title, lessons'), found: describe(data) });
       return { ok: false, errors: c.errors, warnings: c.warnings };
     }
     countProblems(c, data);
@@ -623,7 +630,7 @@ export function validatePackJson(text: string, options: ValidateOptions = {}): V
   // Far over the limit: refused before parsing (JSON.parse of a huge text holds the thread for nothing).
   const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
   if (text.length > 4 * maxBytes) {
-    const e: PackError = { path: '(pack)', segments: [], code: 'pack-too-large', message: message('pack-too-large', { expected: `${maxBytes} bytes`, found: `${utf8Length(text)} bytes` }) };
+    const e: PackError = { path: '(pack)', segments: [], code: 'pack-too-large', message: message('pack-too-large', { expected: size(maxBytes), found: size(utf8Length(text)) }) };
     if (options.file !== undefined) e.file = options.file;
     return { ok: false, errors: [e], warnings: [] };
   }

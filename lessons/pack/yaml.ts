@@ -2,7 +2,7 @@
 // Imports the `yaml` library: only the CLI, the build step and the options page may import this module,
 // never the content script (see tests/unit/pack-bundle.test.ts).
 import { isAlias, isMap, isPair, isScalar, isSeq, LineCounter, parseDocument, visit, type Document, type Node } from 'yaml';
-import { message } from './messages';
+import { message, type Param } from './messages';
 import { MAX_PACK_BYTES } from './types';
 import { pathToString, utf8Length, validatePack, type PackError, type PathSegment, type ValidateOptions, type ValidationResult } from './validate';
 
@@ -152,13 +152,13 @@ export function parseYaml(src: YamlSource): ParsedYaml {
     doc = parseDocument(src.text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, version: '1.2' });
   } catch (err) {
     doc = parseDocument('', { lineCounter: lines });
-    errors.push(mk(src.file, 'yaml-syntax', err instanceof Error ? err.message : String(err)));
+    errors.push(mk(src.file, 'yaml-syntax', { en: err instanceof Error ? err.message : String(err), fr: YAML_ERROR_FR }));
     return { data: undefined, doc, lines, errors };
   }
   for (const e of doc.errors) {
     const at = pos(lines, e.pos[0]);
     const detail = e.message.split('\n')[0] ?? e.message;
-    errors.push({ ...mk(src.file, 'yaml-syntax', detail), ...at, found: e.code });
+    errors.push({ ...mk(src.file, 'yaml-syntax', { en: detail, fr: YAML_ERRORS_FR[e.code] ?? YAML_ERROR_FR }), ...at, found: e.code });
   }
   let data: unknown;
   if (errors.length === 0) {
@@ -176,15 +176,41 @@ export function parseYaml(src: YamlSource): ParsedYaml {
           code: 'yaml-aliases',
           message: message('yaml-aliases', { expected: String(MAX_YAML_ALIASES) }),
         });
-      } else errors.push(mk(src.file, 'yaml-syntax', detail));
+      } else errors.push(mk(src.file, 'yaml-syntax', { en: detail, fr: YAML_ERROR_FR }));
     }
   }
   return { data, doc, lines, errors };
 }
 
-function mk(file: string, code: 'yaml-syntax', detail: string): PackError {
+function mk(file: string, code: 'yaml-syntax', detail: Param): PackError {
   return { path: '(file)', segments: [], file, code, message: message(code, { detail }) };
 }
+
+/**
+ * The YAML parser speaks English: a French message says what its error codes mean in French (the English message
+ * keeps the parser's own words, which are precise).
+ */
+const YAML_ERRORS_FR: Partial<Record<string, string>> = {
+  BAD_INDENT: 'indentation incorrecte : alignez cette ligne sur les autres éléments du même niveau',
+  TAB_AS_INDENT: 'tabulation utilisée pour indenter : YAML n’accepte que des espaces',
+  MISSING_CHAR: 'un caractère fermant manque (guillemet, ] ou })',
+  DUPLICATE_KEY: 'clé en double dans la même table : chaque clé ne peut y figurer qu’une fois',
+  UNEXPECTED_TOKEN: 'élément inattendu à cet endroit',
+  BLOCK_AS_IMPLICIT_KEY: 'une clé ne peut pas s’étendre sur plusieurs lignes : vérifiez les deux-points et les guillemets',
+  MULTILINE_IMPLICIT_KEY: 'une clé ne peut pas s’étendre sur plusieurs lignes : vérifiez les deux-points et les guillemets',
+  BAD_SCALAR_START: 'une valeur ne peut pas commencer par ce caractère : mettez-la entre guillemets',
+  BAD_DQ_ESCAPE: 'séquence d’échappement invalide entre guillemets doubles',
+  BLOCK_IN_FLOW: 'un bloc indenté ne peut pas se trouver entre crochets ou accolades',
+  MULTIPLE_DOCS: 'plusieurs documents dans le même fichier (---) : un pack tient en un seul',
+  BAD_ALIAS: 'alias (*nom) incorrect',
+  ALIAS_PROPS: 'alias (*nom) incorrect',
+  KEY_OVER_1024_CHARS: 'clé de plus de 1024 caractères',
+  BAD_DIRECTIVE: 'directive YAML (%…) incorrecte',
+  MULTIPLE_ANCHORS: 'plusieurs ancres YAML (&nom) sur la même valeur',
+  MULTIPLE_TAGS: 'plusieurs étiquettes YAML (!…) sur la même valeur',
+  TAG_RESOLVE_FAILED: 'étiquette YAML (!…) inconnue',
+};
+const YAML_ERROR_FR = 'le fichier n’est pas du YAML valide à cet endroit';
 
 /** The YAML node at a path: the value node, or the key for fields that should not be there. */
 export function locate(

@@ -20,6 +20,16 @@ const COUNTS = [0, 1, 2, 5] as const;
 
 /** What each count message says for 0, 1, 2 and 5, in both languages (other arguments fixed: total 7, file "a.yaml"). */
 const EXPECTED: Record<string, { args: (n: number) => (string | number)[]; en: string[]; fr: string[] }> = {
+  lessonStateSkipped: {
+    args: (n) => [n],
+    en: ['Skipped: 0 steps not done', 'Skipped: 1 step not done', 'Skipped: 2 steps not done', 'Skipped: 5 steps not done'],
+    fr: ['Passée : 0 étape non faite', 'Passée : 1 étape non faite', 'Passée : 2 étapes non faites', 'Passée : 5 étapes non faites'],
+  },
+  lessonStepsSkipped: {
+    args: (n) => [n],
+    en: ['0 steps skipped', '1 step skipped', '2 steps skipped', '5 steps skipped'],
+    fr: ['0 étape passée', '1 étape passée', '2 étapes passées', '5 étapes passées'],
+  },
   quizAnswered: {
     args: (n) => [n, 7],
     en: ['0 of 7 answered', '1 of 7 answered', '2 of 7 answered', '5 of 7 answered'],
