@@ -15,7 +15,7 @@ import { expect, test } from '@playwright/test';
 import type { Browser, Page } from 'playwright-core';
 import { ANCHORS, anchorsFor } from '../../lessons/sites/index';
 import type { Network } from '../../lessons/sites/types';
-import { auditOpenPage, launchChromium, openSavedPage } from '../tools/audit-anchors';
+import { auditOpenPage, launchChromium, openSavedPage, REWRITE_EVERY_WORD } from '../tools/audit-anchors';
 import { projectRoot, realPagesDir, requireRealPages } from './paths';
 
 const SYNTHETIC_PREFIX = 'tests/e2e/pages/';
@@ -57,16 +57,6 @@ async function markedPaths(page: Page): Promise<Record<string, string[]>> {
     return out;
   })()`)) as Record<string, string[]>;
 }
-
-/** Rewrites every letter of every label and text node of the page into Georgian-like letters (run in the page). */
-const REWRITE_EVERY_WORD = `(() => {
-  const rewrite = (s) => s.replace(/\\p{L}/gu, (c) => String.fromCharCode(0x10d0 + (c.charCodeAt(0) % 30)));
-  for (const el of document.querySelectorAll('*')) {
-    for (const a of ['aria-label', 'alt', 'title', 'placeholder']) if (el.hasAttribute(a)) el.setAttribute(a, rewrite(el.getAttribute(a)));
-  }
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = rewrite(node.data);
-})()`;
 
 test.describe('settings anchors on synthetic settings pages', () => {
   test.describe.configure({ mode: 'serial' });
