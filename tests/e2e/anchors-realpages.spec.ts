@@ -128,7 +128,6 @@ test.describe('anchors on real saved pages', () => {
   });
 });
 
-
 function expectAsSaved(audited: AuditedPage, expected: ExpectedPage) {
   for (const [name, want] of Object.entries(expected.anchors)) {
     const got = audited.anchors[name];
