@@ -183,6 +183,8 @@ const xAnchors: AnchorRegistry = {
   // targets are what X's own settings code routes by, in every language.
   'x.settings.security': {
     strategies: [
+      // the settings' tablist holds the section; its own pages link back to it too ("Back"), hence the scope
+      { css: '[role="tablist"] a[href="/settings/security_and_account_access"]' },
       { css: 'a[href="/settings/security_and_account_access"]' },
       { role: 'tab', name: { en: 'Security and account access', fr: 'Sécurité et accès au compte' }, match: 'start' },
       { role: 'link', name: { en: 'Security and account access', fr: 'Sécurité et accès au compte' }, match: 'start' },

@@ -59,7 +59,6 @@ async function markedPaths(page: Page): Promise<Record<string, string[]>> {
 }
 
 test.describe('settings anchors on synthetic settings pages', () => {
-  test.describe.configure({ mode: 'serial' });
   let browser: Browser;
   test.beforeAll(async () => {
     browser = await launchChromium();
