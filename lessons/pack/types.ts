@@ -107,10 +107,10 @@ export interface Pack {
 
 /** Page kinds each network knows (the site adapters' `pageKinds`); a lesson's `pages` must use these. */
 export const PAGE_KINDS: Record<Network, readonly string[]> = {
-  linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
-  x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
-  facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'],
-  youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
+  linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork', 'settings', 'analytics'],
+  x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks', 'settings'],
+  facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo', 'settings'],
+  youtube: ['home', 'watch', 'channel', 'results', 'shorts', 'settings'],
 };
 
 /**

@@ -6,7 +6,7 @@
 // attributes, and the order of the top bar's controls. Names in English and French come last, as a fallback.
 import type { AnchorDef, AnchorRegistry, Localized, ProfileOwner, SiteAdapter } from './types';
 
-export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'] as const;
+export const FACEBOOK_PAGE_KINDS = ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo', 'settings'] as const;
 
 /** First path segments that are Facebook routes, never a user name or Page name. */
 const RESERVED = new Set(['home.php', 'watch', 'groups', 'marketplace', 'gaming', 'events', 'friends', 'messages',
@@ -37,10 +37,17 @@ export function facebookPageKind(url: URL): string | null {
   if (head === 'watch') return 'watch'; // /watch/, /watch/?v=ID, /watch/live/
   if (head === 'search') return 'search'; // /search/top/?q=, /search/posts/?q=, /search/people/?q=
   if (head === 'photo' || head === 'photo.php' || head === 'photos') return 'photo'; // the photo viewer
+  // Settings & privacy: /settings/ and its tabs (?tab=notifications, ?tab=privacy, and, switched into a Page,
+  // ?tab=profile_access for Page access), the Privacy Checkup and Privacy Center (/privacy/checkup, /privacy/center),
+  // the older two-factor pages (/security/2fac/…). Password, two-factor and login activity moved to Accounts Center
+  // (accountscenter.facebook.com), another host the extension does not run on.
+  if (head === 'settings' || head === 'privacy') return 'settings';
+  if (head === 'security' && second === '2fac') return 'settings'; // /security is also Meta's own "Facebook Security" Page
   if (RESERVED.has(head) || !USER_NAME.test(head)) return null;
   if (second === 'videos' && third) return 'watch'; // /NAME/videos/ID plays in the watch layout
   if (second === 'photos' && third) return 'photo'; // /NAME/photos/a.ID/ID/ opens the viewer
   if (second === 'posts') return null; // one post on its own page, not the profile
+  if (second === 'settings') return 'settings'; // /PAGENAME/settings/?tab=profile_access: a Page's access settings
   // /USERNAME is a person's profile or a Page; the URL cannot tell. Default: profile (the common case for learners
   // visiting people); `refinePageKind` switches to page when the document says so.
   return 'profile';
@@ -78,6 +85,9 @@ function facebookProfileOwner(kind: string | null, has: (css: string) => boolean
 const FEED = 'facebook/home-feed-2022-04.html';
 const SEARCH = 'facebook/search-2025-11.html';
 const PHOTO = 'facebook/profile-photo-ar-2024-03.html';
+// Synthetic settings pages (tests/e2e/pages; no saved real page shows Facebook's settings).
+const SETTINGS = 'tests/e2e/pages/facebook-settings.html';
+const SETTINGS_PAGE_ACCESS = 'tests/e2e/pages/facebook-settings-page-access.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 
@@ -319,6 +329,41 @@ const facebookAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['profile', 'page'],
     examples: [...notOn(FEED, SEARCH, PHOTO)],
+  },
+
+  // ---- settings pages -----------------------------------------------------------------------------------------------
+  // Settings & privacy (/settings/…, /privacy/…, page kind `settings`), for the account-security and Meta Business Suite
+  // lessons. No saved real page shows them: the pages named below are synthetic (tests/e2e/pages), written from the
+  // structure and labels of Facebook's settings in 2024–2025 (the top bar; a column of links, the "Accounts Center"
+  // card first, whose links lead to accountscenter.facebook.com; each settings tab at /settings/?tab=<name>; switched
+  // into a Page, Page access at ?tab=profile_access). Unverified on a live page. Link targets first, any language;
+  // the top bar's own links (its account menu) are never these.
+  'facebook.settings.passwordSecurity': {
+    strategies: [
+      // Password, two-factor authentication, login alerts and "Where you're logged in" live in Accounts Center
+      { css: `a[href*="accountscenter.facebook.com/password_and_security"]:not(${BANNER} a)` },
+      { role: 'link', name: { en: 'Password and security', fr: 'Mot de passe et sécurité' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, SETTINGS], [0, SETTINGS_PAGE_ACCESS]],
+  },
+  'facebook.settings.privacyCheckup': {
+    strategies: [
+      { css: `a[href*="/privacy/checkup"]:not(${BANNER} a)` },
+      // French name as Facebook's help used it ("Assistance confidentialité"): a guess
+      { role: 'link', name: { en: 'Privacy Checkup', fr: 'Assistance confidentialité' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, SETTINGS], [0, SETTINGS_PAGE_ACCESS]],
+  },
+  'facebook.settings.pageAccess': {
+    strategies: [
+      // Only switched into a Page: who has Facebook access (full or partial control) and task access
+      { css: `a[href*="tab=profile_access"]:not(${BANNER} a)` },
+      { role: 'link', name: { en: 'Page access', fr: 'Accès à la Page' }, match: 'start' },
+    ],
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_PAGE_ACCESS]],
   },
 };
 

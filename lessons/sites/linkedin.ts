@@ -10,12 +10,15 @@ export const LINKEDIN_PAGE_KINDS = [
   'messaging',
   'notifications',
   'mynetwork',
+  'settings',
+  'analytics',
 ] as const;
 
 /** First path segments that are a UI-language prefix rather than a route (seen on shared links: /fr/feed/). */
 const LOCALE_SEGMENT = /^(?:[a-z]{2})(?:[-_][a-z]{2})?$/i;
 const KNOWN_FIRST_SEGMENTS = new Set(['in', 'feed', 'company', 'showcase', 'school', 'search', 'messaging',
-  'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal']);
+  'notifications', 'mynetwork', 'jobs', 'learning', 'groups', 'events', 'posts', 'pulse', 'help', 'legal', 'mypreferences',
+  'psettings', 'analytics', 'me']);
 
 export function linkedinPageKind(url: URL): string | null {
   let parts = url.pathname.split('/').filter(Boolean);
@@ -42,6 +45,18 @@ export function linkedinPageKind(url: URL): string | null {
       return 'notifications';
     case 'mynetwork':
       return 'mynetwork'; // /mynetwork/, /mynetwork/grow/, /mynetwork/invite-connect/connections/
+    // Settings & Privacy since 2023: /mypreferences/d/categories/account, /mypreferences/d/two-step-verification,
+    // /mypreferences/d/sessions; the older /psettings/… addresses (still linked from help pages and e-mails) redirect
+    // there.
+    case 'mypreferences':
+    case 'psettings':
+      return 'settings';
+    // A member's own numbers: one post's analytics (/analytics/post-summary/urn:li:activity:…/), the creator analytics
+    // (/analytics/creator/content/, /analytics/creator/audience/) and who viewed the profile (/me/profile-views/).
+    case 'analytics':
+      return second ? 'analytics' : null;
+    case 'me':
+      return second === 'profile-views' || second === 'search-appearances' ? 'analytics' : null;
     default:
       return null;
   }
@@ -55,6 +70,10 @@ const FEED_V2 = 'linkedin/feed-domv2-2026-03.html';
 const PROFILE_V2 = 'linkedin/profile-domv2-b-2026-04.html';
 const ALL_PAGES = [FEED, PROFILE, COMPANY, SEARCH];
 const DOMV2_PAGES = [FEED_V2, PROFILE_V2];
+// Synthetic settings pages (tests/e2e/pages; no saved real page shows LinkedIn's settings).
+const SETTINGS_SECURITY = 'tests/e2e/pages/linkedin-settings-security.html';
+const SETTINGS_TWO_STEP = 'tests/e2e/pages/linkedin-settings-two-step.html';
+const SETTINGS_TWO_STEP_CODE = 'tests/e2e/pages/linkedin-settings-two-step-code.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 const others = (...keep: string[]) => notOn(...ALL_PAGES, ...DOMV2_PAGES).filter(([, p]) => !keep.includes(p));
@@ -276,6 +295,82 @@ const linkedinAnchors: AnchorRegistry = {
     ],
     pages: ['search'],
     examples: [...on(SEARCH), ...others(SEARCH)],
+  },
+
+  // ---- settings pages -----------------------------------------------------------------------------------------------
+  // Settings & Privacy (/mypreferences/d/…, page kind `settings`), for the account-security lesson. No saved real page
+  // shows it: the pages named below are synthetic (tests/e2e/pages), written from the structure and labels LinkedIn's
+  // settings had in 2024–2025 (a left rail of category links, each category a list of links to its settings, every
+  // setting its own /mypreferences/d/<name> address, artdeco buttons). Unverified on a live page. Link targets come
+  // first: they are the addresses LinkedIn's own help and e-mails link to, in every language.
+  'linkedin.settings.signInSecurity': {
+    strategies: [
+      // the category of the left rail (or a link to it from the account category)
+      { css: 'a[href*="/mypreferences/d/categories/sign-in-and-security"]' },
+      { role: 'link', name: { en: 'Sign in & security', fr: 'Connexion et sécurité' }, match: 'start' },
+    ],
+    count: { max: 2 }, // the rail's link, and a link back to it on some sub-pages: the first is the rail's
+    pages: ['settings'],
+    examples: [...others(), [1, SETTINGS_SECURITY], [1, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
+  },
+  'linkedin.settings.sessions': {
+    strategies: [
+      // "Where you're signed in": the list of the member's active sessions (the /psettings/ address redirects to it)
+      { css: 'a[href*="/mypreferences/d/sessions"], a[href*="/psettings/sessions"]' },
+      // French label as seen in help pages ("Où vous êtes connecté(e)"): a guess, hence `start`
+      { role: 'link', name: { en: "Where you're signed in", fr: 'Où vous êtes connecté' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [1, SETTINGS_SECURITY], [0, SETTINGS_TWO_STEP]],
+  },
+  'linkedin.settings.twoStep': {
+    strategies: [
+      { css: 'a[href*="/mypreferences/d/two-step-verification"], a[href*="/psettings/two-step-verification"]' },
+      { role: 'link', name: { en: 'Two-step verification', fr: 'Vérification en deux étapes' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [1, SETTINGS_SECURITY], [0, SETTINGS_TWO_STEP]],
+  },
+  'linkedin.settings.twoStepSetUp': {
+    strategies: [
+      // The two-step page while it is off: its one primary artdeco button starts the enrolment ("Set up"; "Turn on" on
+      // older pages). Never the code form's button: that page holds the code field.
+      { css: 'main:not(:has(input[autocomplete="one-time-code"], input[name="pin"])) button.artdeco-button--primary' },
+      { role: 'button', name: { en: 'Set up', fr: 'Configurer' }, match: 'start' },
+      { role: 'button', name: { en: 'Turn on', fr: 'Activer' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [0, SETTINGS_SECURITY], [1, SETTINGS_TWO_STEP], [0, SETTINGS_TWO_STEP_CODE]],
+  },
+  'linkedin.settings.codeInput': {
+    strategies: [
+      // The field for the code the authenticator app (or the text message) gives: autocomplete=one-time-code is the
+      // HTML standard's name for it; `pin` is the name LinkedIn's own sign-in challenge gives its code field.
+      { css: 'input[autocomplete="one-time-code"], input[name="pin"]' },
+      { role: 'textbox', name: { en: 'code', fr: 'code' }, match: 'word' },
+    ],
+    withinCss: 'main, [role="main"], [role="dialog"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [0, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
+  },
+  'linkedin.settings.codeSubmit': {
+    strategies: [
+      // the button that sends the code: the submit button of the form holding the code field
+      { css: 'form:has(input[autocomplete="one-time-code"], input[name="pin"]) button[type="submit"]' },
+      { role: 'button', name: { en: 'Verify', fr: 'Vérifier' }, match: 'start' },
+      { role: 'button', name: { en: 'Continue', fr: 'Continuer' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"], [role="dialog"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [0, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
   },
 };
 

@@ -10,6 +10,7 @@ export const X_PAGE_KINDS = [
   'notifications',
   'messages',
   'bookmarks',
+  'settings',
 ] as const;
 
 /** First path segments that are X routes, never a user name (user names are [A-Za-z0-9_]{1,15}). */
@@ -35,10 +36,15 @@ export function xPageKind(url: URL): string | null {
       return 'notifications';
     case 'messages':
       return 'messages';
+    case 'settings':
+      return 'settings'; // /settings/account, /settings/security, /settings/sessions, /settings/account/login_verification
     case 'i':
       if (second === 'bookmarks') return 'bookmarks';
       if (second === 'chat') return 'messages'; // 2025 "Chat" replaces /messages
       if (second === 'status' || (second === 'web' && third === 'status')) return 'status';
+      // Two-factor enrolment runs as a flow over the settings (/i/flow/two-factor-auth-app-enrollment, -sms-, -security-
+      // key-; X's own bundle pushes these paths). The sign-in challenge (/i/flow/two-factor-authentication) is not it.
+      if (second === 'flow' && third && /^two-factor-.+-enrollment$/.test(third)) return 'settings';
       return null; // /i/lists, /i/grok, /i/communities …
   }
   if (RESERVED.has(head) || !USER_NAME.test(head)) return null;
@@ -50,6 +56,10 @@ export function xPageKind(url: URL): string | null {
 const HOME = 'x/home-2025-04.html';
 const PROFILE = 'x/profile-2025-04.html';
 const PROFILE_ZH = 'x/profile-zh-2025-11.html';
+// Synthetic settings pages (tests/e2e/pages; no saved real page shows X's settings).
+const SETTINGS_SECURITY = 'tests/e2e/pages/x-settings-security.html';
+const SETTINGS_TWO_FACTOR = 'tests/e2e/pages/x-settings-two-factor.html';
+const TWO_FACTOR_CODE = 'tests/e2e/pages/x-two-factor-code.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 
@@ -162,6 +172,70 @@ const xAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['profile'],
     examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
+  },
+
+  // ---- settings pages -----------------------------------------------------------------------------------------------
+  // Settings (/settings/…) and the two-factor enrolment flow (/i/flow/two-factor-*-enrollment), page kind `settings`,
+  // for the account-security lesson. No saved real page shows them: the pages named below are synthetic
+  // (tests/e2e/pages), written from the structure X's settings had in 2024–2025 (a tablist of section links, each
+  // section a list of links to its settings, every setting its own /settings/<name> address; flows in a modal whose
+  // steps carry X's "ocf" test ids, the ones its sign-in flow is automated by). Unverified on a live page. The link
+  // targets are what X's own settings code routes by, in every language.
+  'x.settings.security': {
+    strategies: [
+      // the settings' tablist holds the section; its own pages link back to it too ("Back"), hence the scope
+      { css: '[role="tablist"] a[href="/settings/security_and_account_access"]' },
+      { css: 'a[href="/settings/security_and_account_access"]' },
+      { role: 'tab', name: { en: 'Security and account access', fr: 'Sécurité et accès au compte' }, match: 'start' },
+      { role: 'link', name: { en: 'Security and account access', fr: 'Sécurité et accès au compte' }, match: 'start' },
+    ],
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, SETTINGS_SECURITY], [1, SETTINGS_TWO_FACTOR], [0, TWO_FACTOR_CODE]],
+  },
+  'x.settings.twoFactor': {
+    strategies: [
+      // "Two-factor authentication", on /settings/security
+      { css: 'a[href="/settings/account/login_verification"]' },
+      { role: 'link', name: { en: 'Two-factor authentication', fr: 'Authentification à deux facteurs' }, match: 'start' },
+    ],
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, SETTINGS_SECURITY], [0, SETTINGS_TWO_FACTOR]],
+  },
+  'x.settings.twoFactorApp': {
+    strategies: [
+      // The "Authentication app" method on /settings/account/login_verification: a checkbox whose label names it. The
+      // three methods (text message, app, security key) carry no test id we know of, so the name is the handle.
+      { role: 'checkbox', name: { en: 'Authentication app', fr: "Application d'authentification" }, match: 'start' },
+      { text: { en: 'Authentication app', fr: "Application d'authentification" }, tag: 'label', match: 'start' },
+    ],
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_SECURITY], [1, SETTINGS_TWO_FACTOR]],
+  },
+  'x.settings.codeInput': {
+    strategies: [
+      // the enter-text step of an X flow (here: the confirmation code from the authenticator app)
+      { css: '[role="dialog"] input[data-testid="ocfEnterTextTextInput"]' },
+      { css: '[role="dialog"] input[autocomplete="one-time-code"]' },
+      { role: 'textbox', name: { en: 'code', fr: 'code' }, match: 'word' },
+    ],
+    withinCss: '[role="dialog"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_TWO_FACTOR], [1, TWO_FACTOR_CODE]],
+  },
+  'x.settings.codeConfirm': {
+    strategies: [
+      // that step's button (Next / Confirm)
+      { css: '[role="dialog"] [data-testid="ocfEnterTextNextButton"]' },
+      { role: 'button', name: { en: 'Confirm', fr: 'Confirmer' }, match: 'exact' },
+    ],
+    withinCss: '[role="dialog"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_TWO_FACTOR], [1, TWO_FACTOR_CODE]],
   },
 };
 

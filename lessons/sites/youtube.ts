@@ -3,7 +3,7 @@
 // div with nothing inside) and the home page can hold a hidden watch page (ytd-watch-flexy[hidden]).
 import type { AnchorRegistry, ProfileOwner, SiteAdapter } from './types';
 
-export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts'] as const;
+export const YOUTUBE_PAGE_KINDS = ['home', 'watch', 'channel', 'results', 'shorts', 'settings'] as const;
 
 export function youtubePageKind(url: URL): string | null {
   const [head, second] = url.pathname.split('/').filter(Boolean);
@@ -22,14 +22,23 @@ export function youtubePageKind(url: URL): string | null {
     case 'c':
     case 'user':
       return second ? 'channel' : null;
+    // Settings: /account, /account_notifications, /account_privacy, /account_advanced … and the list of the
+    // channels an account manages (/channel_switcher, linked from /account). Security and Brand Account managers
+    // live in the Google Account (myaccount.google.com), another host.
+    case 'channel_switcher':
+      return 'settings';
     default:
-      return null; // /feed/subscriptions, /playlist, /account …
+      return head === 'account' || head.startsWith('account_') ? 'settings' : null; // /feed/subscriptions, /playlist …
   }
 }
 
 const HOME = 'youtube/home-2025-04.html';
 const WATCH_SERVER = 'youtube/watch-server-2025-06.html';
 const HOME_RU = 'youtube/home-ru-2025-07.html';
+// Synthetic settings pages (tests/e2e/pages; no saved real page shows YouTube's settings): a personal channel, and a
+// channel on a Brand Account.
+const SETTINGS = 'tests/e2e/pages/youtube-settings.html';
+const SETTINGS_BRAND = 'tests/e2e/pages/youtube-settings-brand.html';
 const MASTHEAD = 'ytd-masthead, #masthead-container, [role="banner"]';
 
 const youtubeAnchors: AnchorRegistry = {
@@ -120,6 +129,54 @@ const youtubeAnchors: AnchorRegistry = {
     withinCss: 'ytd-watch-flexy, ytd-watch-grid',
     pages: ['watch'],
     examples: [[0, WATCH_SERVER]],
+  },
+
+  // ---- settings pages -----------------------------------------------------------------------------------------------
+  // Settings (/account…, /channel_switcher, page kind `settings`), for the account-security and Brand Account lessons.
+  // No saved real page shows them: the pages named below are synthetic (tests/e2e/pages), written from the structure
+  // and labels of YouTube's settings in 2024–2025 (a ytd-browse page in #page-manager: a sidebar of links to the
+  // /account_* sections, the Account section's links to the channel list, to the advanced settings, to the Google
+  // Account and, for a channel on a Brand Account, to its managers). Unverified on a live page. Security and managers
+  // live in the Google Account (myaccount.google.com): the guide points at the way there, it cannot follow.
+  'youtube.settings.channels': {
+    strategies: [
+      // "Add or manage your channel(s)": every channel the account can use, Brand Accounts included
+      { css: '#page-manager a[href*="/channel_switcher"]' },
+      { role: 'link', name: { en: 'Add or manage your channel', fr: 'Ajouter ou gérer' }, match: 'start' },
+    ],
+    withinCss: '#page-manager',
+    pages: ['settings'],
+    examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [1, SETTINGS], [1, SETTINGS_BRAND]],
+  },
+  'youtube.settings.advanced': {
+    strategies: [
+      // "Advanced settings" (channel ID, move the channel to a Brand Account): the sidebar's link or the section's
+      { css: '#page-manager a[href$="/account_advanced"], #page-manager a[href*="/account_advanced?"]' },
+      { role: 'link', name: { en: 'Advanced settings', fr: 'Paramètres avancés' }, match: 'word' },
+    ],
+    withinCss: '#page-manager',
+    pages: ['settings'],
+    examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [1, SETTINGS], [1, SETTINGS_BRAND]],
+  },
+  'youtube.settings.googleAccount': {
+    strategies: [
+      // "Manage your Google Account": where passwords, 2-Step Verification, passkeys and devices are
+      { css: '#page-manager a[href*="myaccount.google.com"]:not([href*="brandaccounts"])' },
+      { role: 'link', name: { en: 'Manage your Google Account', fr: 'Gérer votre compte Google' }, match: 'start' },
+    ],
+    withinCss: '#page-manager',
+    pages: ['settings'],
+    examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [1, SETTINGS], [1, SETTINGS_BRAND]],
+  },
+  'youtube.settings.managers': {
+    strategies: [
+      // "Add or remove manager(s)": only when the channel in use is on a Brand Account (its Google page of managers)
+      { css: '#page-manager a[href*="brandaccounts"]' },
+      { role: 'link', name: { en: 'Add or remove manager', fr: 'Ajouter ou supprimer des gestionnaires' }, match: 'start' },
+    ],
+    withinCss: '#page-manager',
+    pages: ['settings'],
+    examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [0, SETTINGS], [1, SETTINGS_BRAND]],
   },
 };
 

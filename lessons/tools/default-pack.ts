@@ -6,7 +6,10 @@ import { assemblePack, type YamlSource } from '../pack/yaml';
 import type { ValidateOptions, ValidationResult } from '../pack/validate';
 
 export const DEFAULT_PACK_DIR = 'lessons/default-pack';
-export const DEFAULT_LESSON_FILES = ['linkedin.yaml', 'x.yaml', 'facebook.yaml', 'youtube.yaml'] as const;
+// One file per network for the first lessons; then files by theme, each holding lessons of several networks
+// (security.yaml: account security on the four; organisation.yaml: a company's policy, editorial line, Pages and
+// channels as their admin, analytics, complaints, the map of the networks).
+export const DEFAULT_LESSON_FILES = ['linkedin.yaml', 'x.yaml', 'facebook.yaml', 'youtube.yaml', 'security.yaml', 'organisation.yaml'] as const;
 export const DEFAULT_PACK_JSON = 'default-pack.json';
 
 export interface BuiltPack {

@@ -6,7 +6,7 @@ import path from 'node:path';
 import { expect, test } from '@playwright/test';
 import type { Browser } from 'playwright-core';
 import type { AnchorRegistry } from '../../lessons/sites/types';
-import { auditOpenPage, injectResolver, launchChromium, openSavedPage, type AuditedPage } from '../tools/audit-anchors';
+import { auditOpenPage, injectResolver, launchChromium, openSavedPage, REWRITE_EVERY_WORD, type AuditedPage } from '../tools/audit-anchors';
 import { realPagesDir, requireRealPages } from './paths';
 
 interface ExpectedPage {
@@ -127,18 +127,6 @@ test.describe('anchors on real saved pages', () => {
     }
   });
 });
-
-/** Rewrites every letter of every label and text node of the page (run in the page). */
-const REWRITE_EVERY_WORD = `(() => {
-  const rewrite = (s) => s.replace(/\\p{L}/gu, (c) => String.fromCharCode(0x10d0 + (c.charCodeAt(0) % 30)));
-  for (const el of document.querySelectorAll('*')) {
-    for (const a of ['aria-label', 'alt', 'title', 'placeholder', 'aria-roledescription']) {
-      if (el.hasAttribute(a)) el.setAttribute(a, rewrite(el.getAttribute(a)));
-    }
-  }
-  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = rewrite(node.data);
-})()`;
 
 function expectAsSaved(audited: AuditedPage, expected: ExpectedPage) {
   for (const [name, want] of Object.entries(expected.anchors)) {

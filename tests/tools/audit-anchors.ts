@@ -185,6 +185,21 @@ export async function openSavedPage(browser: Browser, url: string, file: string)
   return page;
 }
 
+/**
+ * Rewrites every letter of every label and text node of the page into Georgian letters (run it in the page): a
+ * language no anchor lists, to check that what an anchor rests on is structure, link targets and attributes.
+ */
+export const REWRITE_EVERY_WORD = `(() => {
+  const rewrite = (s) => s.replace(/\\p{L}/gu, (c) => String.fromCharCode(0x10d0 + (c.charCodeAt(0) % 30)));
+  for (const el of document.querySelectorAll('*')) {
+    for (const a of ['aria-label', 'alt', 'title', 'placeholder', 'aria-roledescription']) {
+      if (el.hasAttribute(a)) el.setAttribute(a, rewrite(el.getAttribute(a)));
+    }
+  }
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) node.data = rewrite(node.data);
+})()`;
+
 /** Puts the resolver bundle into an already open page (e.g. one filled with page.setContent). */
 export async function injectResolver(page: Page): Promise<void> {
   await page.evaluate(await resolverBundle());

@@ -32,6 +32,23 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.linkedin.com/jobs/view/123/', 'linkedin', null],
   ['https://linkedin.com/in/someone/', 'linkedin', 'profile'],
   ['https://fr.linkedin.com/in/someone/', 'linkedin', 'profile'],
+  // LinkedIn settings (Settings & Privacy), the 2023+ addresses and the older ones that redirect there
+  ['https://www.linkedin.com/mypreferences/d/categories/account', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/mypreferences/d/categories/sign-in-and-security', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/mypreferences/d/two-step-verification', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/mypreferences/d/sessions', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/psettings/two-step-verification', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/psettings/sessions', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/fr/mypreferences/d/categories/account', 'linkedin', 'settings'],
+  ['https://www.linkedin.com/in/someone/preferences', 'linkedin', 'profile'],
+  // LinkedIn analytics: one's own posts and profile views
+  ['https://www.linkedin.com/analytics/post-summary/urn:li:activity:7315070569723375617/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/creator/content/?metricType=IMPRESSIONS', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/creator/audience/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/me/profile-views/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/me/search-appearances/', 'linkedin', 'analytics'],
+  ['https://www.linkedin.com/analytics/', 'linkedin', null],
+  ['https://www.linkedin.com/me/', 'linkedin', null],
   // X
   ['https://x.com/', 'x', 'home'],
   ['https://x.com/home', 'x', 'home'],
@@ -59,7 +76,19 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://x.com/i/chat', 'x', 'messages'],
   ['https://x.com/i/bookmarks', 'x', 'bookmarks'],
   ['https://x.com/i/lists/123', 'x', null],
-  ['https://x.com/settings/account', 'x', null],
+  ['https://x.com/settings/account', 'x', 'settings'],
+  ['https://x.com/settings', 'x', 'settings'],
+  ['https://x.com/settings/security_and_account_access', 'x', 'settings'],
+  ['https://x.com/settings/security', 'x', 'settings'],
+  ['https://x.com/settings/account/login_verification', 'x', 'settings'],
+  ['https://x.com/settings/sessions', 'x', 'settings'],
+  ['https://x.com/settings/connected_apps', 'x', 'settings'],
+  ['https://twitter.com/settings/password', 'x', 'settings'],
+  ['https://x.com/i/flow/two-factor-auth-app-enrollment', 'x', 'settings'],
+  ['https://x.com/i/flow/two-factor-security-key-enrollment?return_path=%2Fsettings%2Faccount%2Flogin_verification', 'x', 'settings'],
+  ['https://x.com/i/flow/two-factor-authentication', 'x', null], // the sign-in challenge, not the settings
+  ['https://x.com/i/flow/login', 'x', null],
+  ['https://x.com/settingsfan', 'x', 'profile'], // a user name that begins with "settings"
   ['https://x.com/compose/post', 'x', null],
   ['https://x.com/login', 'x', null],
   ['https://x.com/tos', 'x', null],
@@ -86,7 +115,17 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.facebook.com/watch/', 'facebook', 'watch'],
   ['https://www.facebook.com/watch/?v=123456', 'facebook', 'watch'],
   ['https://www.facebook.com/messages/t/123', 'facebook', null],
-  ['https://www.facebook.com/settings', 'facebook', null],
+  ['https://www.facebook.com/settings', 'facebook', 'settings'],
+  ['https://www.facebook.com/settings/', 'facebook', 'settings'],
+  ['https://www.facebook.com/settings/?tab=notifications', 'facebook', 'settings'],
+  ['https://www.facebook.com/settings/?tab=privacy', 'facebook', 'settings'],
+  ['https://www.facebook.com/settings/?tab=profile_access', 'facebook', 'settings'],
+  ['https://www.facebook.com/NASA/settings/?tab=profile_access', 'facebook', 'settings'],
+  ['https://www.facebook.com/privacy/checkup/', 'facebook', 'settings'],
+  ['https://www.facebook.com/privacy/center/', 'facebook', 'settings'],
+  ['https://www.facebook.com/security/2fac/setup/intro', 'facebook', 'settings'],
+  ['https://www.facebook.com/security', 'facebook', 'profile'], // Meta's "Facebook Security" Page
+  ['https://accountscenter.facebook.com/password_and_security', null], // Accounts Center: another host
   ['https://www.facebook.com/photo.php?fbid=1', 'facebook', 'photo'],
   ['https://www.facebook.com/photo/?fbid=288439180667016&set=a.117960581048211', 'facebook', 'photo'],
   ['https://www.facebook.com/jane.doe.75/photos/a.123/456/', 'facebook', 'photo'],
@@ -112,6 +151,14 @@ const TABLE: Array<[url: string, network: string | null, pageKind?: string | nul
   ['https://www.youtube.com/user/Dave2D', 'youtube', 'channel'],
   ['https://www.youtube.com/feed/subscriptions', 'youtube', null],
   ['https://www.youtube.com/playlist?list=PL1', 'youtube', null],
+  ['https://www.youtube.com/account', 'youtube', 'settings'],
+  ['https://www.youtube.com/account_advanced', 'youtube', 'settings'],
+  ['https://www.youtube.com/account_privacy', 'youtube', 'settings'],
+  ['https://www.youtube.com/account_notifications', 'youtube', 'settings'],
+  ['https://www.youtube.com/channel_switcher?next=%2Faccount', 'youtube', 'settings'],
+  ['https://www.youtube.com/@account', 'youtube', 'channel'],
+  ['https://www.youtube.com/accounts', 'youtube', null],
+  ['https://myaccount.google.com/security', null], // the Google Account: another host
   ['https://m.youtube.com/watch?v=x', null],
   ['https://music.youtube.com/', null],
   // Not a site we serve
@@ -147,10 +194,10 @@ describe('site adapters', () => {
   it('declare exactly the agreed page kinds', () => {
     const kinds = Object.fromEntries(SITES.map((s) => [s.network, [...s.pageKinds]]));
     expect(kinds).toEqual({
-      linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork'],
-      x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks'],
-      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo'],
-      youtube: ['home', 'watch', 'channel', 'results', 'shorts'],
+      linkedin: ['feed', 'profile', 'company', 'search', 'messaging', 'notifications', 'mynetwork', 'settings', 'analytics'],
+      x: ['home', 'profile', 'status', 'explore', 'search', 'notifications', 'messages', 'bookmarks', 'settings'],
+      facebook: ['feed', 'profile', 'page', 'groups', 'marketplace', 'watch', 'search', 'photo', 'settings'],
+      youtube: ['home', 'watch', 'channel', 'results', 'shorts', 'settings'],
     });
   });
 
