@@ -96,8 +96,21 @@ const EVENT = `${SYNTHETIC}facebook-event.html`;
 const MENU_OPEN = `${SYNTHETIC}facebook-menu.html`;
 const EVENT_FORM = `${SYNTHETIC}facebook-event-form.html`;
 const GROUP = `${SYNTHETIC}facebook-group.html`;
+const GROUPS_FEED = `${SYNTHETIC}facebook-groups-feed.html`;
 const GROUP_FORM = `${SYNTHETIC}facebook-group-form.html`;
 const COMPOSER_PAGES = ['feed', 'profile', 'page', 'groups'];
+// The document, only while a dialog is open (the saved 2022 feed keeps its notifications panel as an aria-hidden
+// dialog, which does not count): a closed state costs one check per pass for every dialog anchor together.
+const DIALOG_OPEN = 'body:has([role="dialog"]:not([aria-hidden="true"], [aria-hidden="true"] *, [hidden] *))';
+// The post a comment or a menu is looked for in: the feed's first post, or a post opened in a dialog (a notification
+// opens one there); never every article of the page (comments are articles too).
+const FIRST_POST = ['[role="main"] [role="article"][aria-posinset="1"]', '[role="dialog"] [role="article"]:not([role="article"] [role="article"])'];
+// A Messenger conversation in a chat window: a dialog with a message box, never the composer's form. (The inbox page,
+// /messages/t/…, is not covered.)
+const MESSENGER_SCOPE = '[role="dialog"]:has([role="textbox"][contenteditable="true"]):not(:has(form))';
+// A creation form's panel (events, groups): the side panel holding the form's text fields (the preview fills the main
+// region). Feeds' comment boxes are contenteditable, not text inputs.
+const FORM_PANEL = '[role="navigation"]:has(input[type="text"]), [role="complementary"]:has(input[type="text"])';
 const SEARCH_FILTERS = '[role="region"]:has(a[href^="/search/top/"], a[href*="facebook.com/search/top/"]), [role="main"]';
 const POST_PAGES = ['feed', 'profile', 'page', 'groups', 'search'];
 
@@ -352,6 +365,7 @@ const facebookAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has(form [role="textbox"][contenteditable="true"])' },
       { role: 'dialog', name: { en: 'Create post', fr: 'Créer une publication' }, match: 'start' },
     ],
+    withinCss: DIALOG_OPEN,
     count: { max: 1 },
     pages: COMPOSER_PAGES,
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMPOSER], [0, MESSENGER]],
@@ -393,6 +407,7 @@ const facebookAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has(input[type="radio"]), [role="dialog"]:has([role="radio"])' },
       { role: 'dialog', name: { en: 'audience', fr: 'public' }, match: 'word' },
     ],
+    withinCss: DIALOG_OPEN,
     count: { max: 1 },
     pages: COMPOSER_PAGES,
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, AUDIENCE], [0, COMPOSER]],
@@ -447,13 +462,13 @@ const facebookAnchors: AnchorRegistry = {
     strategies: [
       // The Intro tile (first ProfileTilesFeed pagelet): its first labelled button is Edit bio (Add bio when empty);
       // Edit details and Add featured come after. Seen on the saved Arabic Page.
-      { css: '[data-pagelet="ProfileTilesFeed_0"] [role="button"][aria-label]' },
+      { css: '[data-pagelet="ProfileTilesFeed_0"]:not(:has(textarea)) [role="button"][aria-label]' },
       { role: 'button', name: { en: 'Edit bio', fr: 'Modifier la bio' }, match: 'start' },
       { role: 'button', name: { en: 'Add bio', fr: 'Ajouter une bio' }, match: 'start' },
     ],
     withinCss: '[data-pagelet^="ProfileTilesFeed"]',
     pages: ['profile', 'page'],
-    examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_SELF]],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_SELF], [0, BIO]],
   },
   'facebook.bio.text': {
     strategies: [
@@ -483,7 +498,7 @@ const facebookAnchors: AnchorRegistry = {
       { role: 'textbox', name: { en: 'Write a comment', fr: 'Écrivez un commentaire' }, match: 'start' },
       { role: 'textbox', name: { en: 'Reply', fr: 'Répondre' }, match: 'start' },
     ],
-    withinCss: '[role="main"] [role="article"], [role="dialog"] [role="article"]',
+    withinCss: FIRST_POST.join(', '),
     pages: POST_PAGES,
     // The saved 2022 feed shows its first post's comment box.
     examples: [...on(FEED), ...notOn(SEARCH, PHOTO), [1, COMMENT]],
@@ -494,7 +509,7 @@ const facebookAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Comment', fr: 'Commenter' }, match: 'exact' },
       { role: 'button', name: { en: 'Post comment', fr: 'Publier le commentaire' }, match: 'start' },
     ],
-    withinCss: '[role="main"] [role="article"] form, [role="dialog"] [role="article"] form',
+    withinCss: FIRST_POST.map((p) => `${p} form`).join(', '),
     pages: POST_PAGES,
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMMENT]],
   },
@@ -504,7 +519,7 @@ const facebookAnchors: AnchorRegistry = {
       { css: '[role="button"][aria-haspopup="menu"]' },
       { role: 'button', name: { en: 'Actions for this post', fr: 'Actions pour cette publication' }, match: 'start' },
     ],
-    withinCss: '[role="main"] [role="article"][aria-posinset], [role="main"] [role="article"]:not([role="article"] [role="article"])',
+    withinCss: FIRST_POST.join(', '),
     pages: POST_PAGES,
     // The saved 2022 feed has posts; its menu triggers lack aria-haspopup (2022 markup), and the names are English.
     examples: [...notOn(SEARCH, PHOTO), [1, POST_MENU]],
@@ -528,7 +543,7 @@ const facebookAnchors: AnchorRegistry = {
       { css: '[role="textbox"][contenteditable="true"][aria-label]:not(form [role="textbox"])' },
       { role: 'textbox', name: { en: 'Message', fr: 'Message' }, match: 'start' },
     ],
-    withinCss: '[role="dialog"]:not(:has(form)), [role="main"]:has([role="grid"])',
+    withinCss: MESSENGER_SCOPE,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, MESSENGER], [0, COMPOSER]],
   },
@@ -537,7 +552,7 @@ const facebookAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Press Enter to send', fr: 'Appuyez sur Entrée pour envoyer' }, match: 'start' },
       { role: 'button', name: { en: 'Send', fr: 'Envoyer' }, match: 'exact' },
     ],
-    withinCss: '[role="dialog"]:not(:has(form)), [role="main"]:has([role="grid"])',
+    withinCss: MESSENGER_SCOPE,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, MESSENGER], [0, COMPOSER]],
   },
@@ -576,7 +591,9 @@ const facebookAnchors: AnchorRegistry = {
   // An event's page (/events/ID): Interested, name only (its icon is a background image).
   'facebook.event.interested': {
     strategies: [{ role: 'button', name: { en: 'Interested', fr: 'Ça m’intéresse' }, match: 'start' }],
-    withinCss: '[role="main"]',
+    // An event page has no page kind: a main region that links to events, so the name is not looked for among
+    // every button of a feed.
+    withinCss: '[role="main"]:has(a[href*="/events/"])',
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT]],
   },
@@ -586,6 +603,8 @@ const facebookAnchors: AnchorRegistry = {
       { css: '[role="dialog"] a[href*="/events/create"], [role="menu"] a[href*="/events/create"]' },
       { role: 'link', name: { en: 'Event', fr: 'Évènement' }, match: 'exact' },
     ],
+    // The open Menu panel: the layer that offers to create a group or an event
+    withinCss: '[role="dialog"]:has(a[href*="/groups/create"], a[href*="/events/create"])',
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, MENU_OPEN]],
   },
@@ -594,13 +613,13 @@ const facebookAnchors: AnchorRegistry = {
       { css: 'form input[type="text"]:first-of-type' },
       { role: 'textbox', name: { en: 'Event name', fr: 'Nom de l’évènement' }, match: 'start' },
     ],
-    withinCss: '[role="main"] form, [role="complementary"] form, [role="navigation"] form',
+    withinCss: FORM_PANEL,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
   },
   'facebook.eventForm.create': {
     strategies: [{ role: 'button', name: { en: 'Create event', fr: 'Créer l’évènement' }, match: 'start' }],
-    withinCss: '[role="main"], [role="complementary"], [role="navigation"]',
+    withinCss: FORM_PANEL,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
   },
@@ -621,23 +640,25 @@ const facebookAnchors: AnchorRegistry = {
       { css: 'a[href*="/groups/create"]' },
       { role: 'link', name: { en: 'Create new group', fr: 'Créer un groupe' }, match: 'start' },
     ],
+    // The groups' left rail
+    withinCss: '[role="navigation"]',
     count: { max: 1 },
     pages: ['groups'],
-    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP]],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUPS_FEED]],
   },
   'facebook.groupForm.name': {
     strategies: [
       { css: 'form input[type="text"]:first-of-type' },
       { role: 'textbox', name: { en: 'Group name', fr: 'Nom du groupe' }, match: 'start' },
     ],
-    withinCss: '[role="main"] form, [role="navigation"] form, [role="complementary"] form',
+    withinCss: FORM_PANEL,
     count: { max: 1 },
     pages: ['groups'],
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP_FORM], [0, GROUP]],
   },
   'facebook.groupForm.create': {
     strategies: [{ role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' }],
-    withinCss: '[role="main"]:has(form), [role="navigation"]:has(form), [role="complementary"]:has(form)',
+    withinCss: FORM_PANEL,
     count: { max: 1 },
     pages: ['groups'],
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP_FORM], [0, GROUP]],

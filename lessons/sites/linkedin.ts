@@ -66,6 +66,10 @@ const MESSAGE = `${SYNTHETIC}linkedin-message.html`;
 const SEARCH_POSTS = `${SYNTHETIC}linkedin-search-posts.html`;
 const REPOST = `${SYNTHETIC}linkedin-repost.html`;
 const SHARE_PAGES = ['feed', 'company', 'profile'];
+// Where a modal can be, only while one is open: the document (its modals are role=dialog layers; the saved pages keep
+// aria-hidden video.js dialogs, which do not count), or the 2025 interop outlet whose open shadow root holds the
+// invitation modal. A closed state costs one check per pass for every dialog anchor together.
+const MODAL = 'body:has([role="dialog"]:not([aria-hidden="true"], [aria-hidden="true"] *, [hidden] *), [role="alertdialog"]:not([aria-hidden="true"] *, [hidden] *)), #interop-outlet';
 const INVITE_PAGES = ['profile', 'search', 'mynetwork'];
 const DOMV2_PAGES = [FEED_V2, PROFILE_V2];
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
@@ -315,11 +319,11 @@ const linkedinAnchors: AnchorRegistry = {
   'linkedin.editIntro.dialog': {
     strategies: [
       // The intro form's fields carry the form's name in their ids (…profileEditFormElement-TOP-CARD-profile-<id>-
-      // firstName, -headline), whatever the language; the form opens as a modal (or as a page at /in/x/edit/forms/intro/).
+      // firstName, -headline), whatever the language; the form opens as a modal (its URL: /in/x/edit/forms/intro/).
       { css: '[role="dialog"]:has([id*="profileEditFormElement-TOP-CARD"])' },
-      { css: 'main form:has([id*="profileEditFormElement-TOP-CARD"])' },
       { role: 'dialog', name: { en: 'Edit intro', fr: "Modifier l'intro" }, match: 'start' },
     ],
+    withinCss: MODAL,
     pages: ['profile'],
     examples: [...others(), [1, EDIT_INTRO]],
   },
@@ -355,6 +359,7 @@ const linkedinAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has(.share-box-footer__primary-btn, .share-unified-settings-entry-button)' },
       { role: 'dialog', name: { en: 'Create post', fr: 'Créer un post' }, match: 'start' },
     ],
+    withinCss: MODAL,
     count: { max: 1 },
     pages: SHARE_PAGES,
     examples: [...others(), [1, SHARE], [1, SHARE_AUDIENCE], [0, SHARE_DRAFT]],
@@ -437,6 +442,7 @@ const linkedinAnchors: AnchorRegistry = {
       { css: '[role="dialog"].send-invite, [role="dialog"][data-test-modal-id="send-invite-modal"]' },
       { role: 'dialog', name: { en: 'invitation', fr: 'invitation' }, match: 'word' },
     ],
+    withinCss: MODAL,
     count: { max: 1 },
     pages: INVITE_PAGES,
     examples: [...others(), [1, INVITE], [1, INVITE_NOTE]],
@@ -479,7 +485,7 @@ const linkedinAnchors: AnchorRegistry = {
   // A message box: the overlay's conversation bubble (any page) or the messaging page; both are a form.msg-form.
   // Minimised bubbles (on the saved feed and profile) hold no form.
   'linkedin.message.form': {
-    strategies: [{ css: 'form.msg-form' }, { css: '.msg-form' }],
+    strategies: [{ css: '.msg-form' }],
     examples: [...others(), [1, MESSAGE]],
   },
   'linkedin.message.text': {
@@ -548,7 +554,8 @@ const linkedinAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'Repost with your thoughts', fr: 'Republier avec votre avis' }, match: 'start' },
       { role: 'menuitem', name: { en: 'Repost with your thoughts', fr: 'Republier avec votre avis' }, match: 'start' },
     ],
-    withinCss: 'main, [role="main"]',
+    // Only an open dropdown or menu: the names are never looked for among every button of the feed.
+    withinCss: '.social-reshare-button__share-dropdown-content:not([aria-hidden="true"]), .artdeco-dropdown__content--is-open, [role="menu"]',
     pages: ['feed', 'company'],
     examples: [...others(), [1, REPOST]],
   },

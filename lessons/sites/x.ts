@@ -53,10 +53,13 @@ const PROFILE_ZH = 'x/profile-zh-2025-11.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 // Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile.
+// X renders its modals, sheets and menus into #layers (the saved pages hold it, nearly empty): dialog anchors look only
+// there, which costs little while nothing is open.
+const LAYERS = '#layers';
 const SYNTHETIC = 'tests/e2e/pages/';
-// One's own profile with the Edit profile modal open over it (its route, /settings/profile, does that).
+const EDIT_PROFILE_SELF = `${SYNTHETIC}x-profile-self.html`;
+// The Edit profile modal, over one's own profile, at its route (/settings/profile).
 const EDIT_PROFILE = `${SYNTHETIC}x-edit-profile.html`;
-const EDIT_PROFILE_SELF = EDIT_PROFILE;
 const COMPOSE = `${SYNTHETIC}x-compose.html`;
 const COMPOSE_SAVE = `${SYNTHETIC}x-compose-save.html`;
 const COMPOSE_REPLY_SETTING = `${SYNTHETIC}x-reply-setting.html`;
@@ -226,6 +229,7 @@ const xAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has(textarea[name="description"])' },
       { role: 'dialog', name: { en: 'Edit profile', fr: 'Éditer le profil' }, match: 'start' },
     ],
+    withinCss: LAYERS,
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, EDIT_PROFILE]],
   },
@@ -254,6 +258,7 @@ const xAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has([data-testid="tweetButton"])' },
       { css: '[role="dialog"]:has([data-testid="tweetTextarea_0"])' },
     ],
+    withinCss: LAYERS,
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE], [0, EDIT_PROFILE]],
   },
@@ -291,18 +296,21 @@ const xAnchors: AnchorRegistry = {
       { css: '[data-testid="confirmationSheetConfirm"]' },
       { role: 'button', name: { en: 'Save', fr: 'Enregistrer' }, match: 'exact' },
     ],
-    withinCss: '[data-testid="sheetDialog"], [data-testid="confirmationSheetDialog"], [role="alertdialog"]',
+    withinCss: `${LAYERS} :is([data-testid="sheetDialog"], [data-testid="confirmationSheetDialog"], [role="alertdialog"])`,
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE_SAVE], [0, COMPOSE]],
   },
   // The inline composer's "who can reply" button (its name says the current choice) and the menu it opens.
   'x.composer.replySetting': {
     strategies: [
-      { css: '[data-testid="primaryColumn"] [role="button"]:has(+ [data-testid="toolBar"]):not([data-testid])' },
+      // The row above the toolbar (empty until the composer is focused) holds it: the one button there
+      { css: ':scope > div:first-child [role="button"]' },
       { role: 'button', name: { en: 'can reply', fr: 'peut répondre' }, match: 'word' },
       { role: 'button', name: { en: 'can reply', fr: 'peuvent répondre' }, match: 'word' },
     ],
-    withinCss: '[data-testid="primaryColumn"]',
+    // The inline composer's lower block (seen on the saved home: an empty row, then the toolbar two levels down), so
+    // that names are never looked for among the timeline's buttons.
+    withinCss: '[data-testid="primaryColumn"] div:has(> div > div > [data-testid="toolBar"])',
     count: { max: 1 },
     pages: ['home'],
     // The saved home's composer is not focused: the button is not drawn yet.
@@ -313,7 +321,7 @@ const xAnchors: AnchorRegistry = {
       { css: '[role="menu"]:has([role="menuitem"] + [role="menuitem"] + [role="menuitem"])' },
       { role: 'menu', name: [], match: 'word' },
     ],
-    withinCss: '#layers, body',
+    withinCss: LAYERS,
     count: { max: 1 },
     pages: ['home'],
     examples: [...notOn(HOME, PROFILE), [1, COMPOSE_REPLY_SETTING]],
@@ -344,7 +352,7 @@ const xAnchors: AnchorRegistry = {
       { css: '[role="menu"] a[href="/compose/post"], [role="menu"] a[href="/compose/tweet"]' },
       { role: 'menuitem', name: { en: 'Quote', fr: 'Citer' }, match: 'exact' },
     ],
-    withinCss: '#layers, body',
+    withinCss: LAYERS,
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, REPOST_MENU]],
   },
@@ -404,8 +412,9 @@ const xAnchors: AnchorRegistry = {
   // "Make private", Next; then the members step and Done.
   'x.lists.create': {
     strategies: [
+      // Its target is the handle (the Lists page has no page kind to scope a name search by, and a search by name
+      // would read every link of every X page).
       { css: 'a[href="/i/lists/create"]' },
-      { role: 'link', name: { en: 'Create a new List', fr: 'Créer une nouvelle Liste' }, match: 'start' },
     ],
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, LISTS]],
@@ -416,6 +425,7 @@ const xAnchors: AnchorRegistry = {
       { css: '[role="dialog"]:has([data-testid="UserCell"]):has([data-testid="primaryColumn"], [role="tablist"])' },
       { role: 'dialog', name: { en: 'List', fr: 'Liste' }, match: 'word' },
     ],
+    withinCss: LAYERS,
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST], [0, EDIT_PROFILE], [0, COMPOSE]],
   },
@@ -459,14 +469,16 @@ const xAnchors: AnchorRegistry = {
       { role: 'textbox', name: { en: 'Start a new message', fr: 'Commencer un nouveau message' }, match: 'start' },
     ],
     count: { max: 1 },
+    // A conversation's page (/messages/…, /i/chat/…); the side drawer is not covered.
+    pages: ['messages'],
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, DM]],
   },
   'x.dm.send': {
     strategies: [
+      // testid only: a name search would read every button of the page
       { css: '[data-testid="dmComposerSendButton"]' },
-      { role: 'button', name: { en: 'Send', fr: 'Envoyer' }, match: 'exact' },
     ],
-    withinCss: 'main, [data-testid="DMDrawer"], [role="main"]',
+    pages: ['messages'],
     count: { max: 1 },
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, DM]],
   },

@@ -32,6 +32,10 @@ const WATCH_SERVER = 'youtube/watch-server-2025-06.html';
 const HOME_RU = 'youtube/home-ru-2025-07.html';
 const MASTHEAD = 'ytd-masthead, #masthead-container, [role="banner"]';
 // Synthetic pages (tests/e2e/pages) for states no saved page shows: a rendered watch page, panels, menus, dialogs.
+// Popups that are open: YouTube keeps its closed dropdowns in the page (aria-hidden, display: none), so names are only
+// looked for in the open one.
+const OPEN_POPUP = 'tp-yt-iron-dropdown:not([aria-hidden="true"]), ytd-popup-container [role="listbox"], ytd-popup-container [role="menu"]';
+const PLAYLIST_FORM = 'ytd-add-to-playlist-create-renderer, yt-create-playlist-dialog-form-view-model';
 const SYNTHETIC = 'tests/e2e/pages/';
 const RESULTS = `${SYNTHETIC}youtube-results.html`;
 const WATCH = `${SYNTHETIC}youtube-watch.html`;
@@ -198,7 +202,7 @@ const youtubeAnchors: AnchorRegistry = {
   // Under the video: Share (the unified share panel: "Start at", Copy) and Save (to a playlist).
   'youtube.watch.share': {
     strategies: [
-      { css: 'ytd-watch-metadata #actions yt-button-view-model button:has(path), ytd-watch-metadata #actions ytd-button-renderer button' },
+      // YouTube's view-model buttons carry no attribute naming their action: the name is the handle.
       { role: 'button', name: { en: 'Share', fr: 'Partager' }, match: 'exact' },
     ],
     withinCss: 'ytd-watch-metadata #actions',
@@ -242,7 +246,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'button', name: { en: 'New playlist', fr: 'Nouvelle playlist' }, match: 'word' },
       { role: 'link', name: { en: 'Create new playlist', fr: 'Créer une playlist' }, match: 'start' },
     ],
-    withinCss: 'ytd-add-to-playlist-renderer, tp-yt-paper-dialog, yt-sheet-view-model, [role="dialog"]',
+    withinCss: 'ytd-add-to-playlist-renderer, yt-sheet-view-model:has(yt-list-view-model, ytd-add-to-playlist-renderer)',
     count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER], [0, HOME], [1, PLAYLIST_SAVE]],
@@ -253,7 +257,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'textbox', name: { en: 'title', fr: 'titre' }, match: 'word' },
       { role: 'textbox', name: { en: 'Name', fr: 'Nom' }, match: 'start' },
     ],
-    withinCss: 'ytd-add-to-playlist-create-renderer, yt-create-playlist-dialog-form-view-model, tp-yt-paper-dialog, [role="dialog"]',
+    withinCss: PLAYLIST_FORM,
     count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER], [0, HOME], [1, PLAYLIST_CREATE]],
@@ -263,7 +267,7 @@ const youtubeAnchors: AnchorRegistry = {
       { css: 'ytd-add-to-playlist-create-renderer #create-button button' },
       { role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' },
     ],
-    withinCss: 'ytd-add-to-playlist-create-renderer, yt-create-playlist-dialog-form-view-model, tp-yt-paper-dialog, [role="dialog"]',
+    withinCss: PLAYLIST_FORM,
     count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER], [0, HOME], [1, PLAYLIST_CREATE]],
@@ -271,7 +275,7 @@ const youtubeAnchors: AnchorRegistry = {
   // A playlist's own page (/playlist?list=…): the visibility menu of its header, then Unlisted.
   'youtube.playlistPage.visibility': {
     strategies: [
-      { css: 'ytd-playlist-header-renderer #privacy-dropdown, ytd-playlist-header-renderer yt-dropdown-menu, yt-page-header-view-model button[aria-haspopup]' },
+      { css: 'ytd-playlist-header-renderer #privacy-dropdown button, ytd-playlist-header-renderer yt-dropdown-menu button, yt-page-header-view-model button[aria-haspopup]' },
       { role: 'button', name: { en: 'Private', fr: 'Privée' }, match: 'start' },
       { role: 'button', name: { en: 'Public', fr: 'Publique' }, match: 'start' },
     ],
@@ -284,7 +288,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'menuitem', name: { en: 'Unlisted', fr: 'Non répertoriée' }, match: 'start' },
       { role: 'option', name: { en: 'Unlisted', fr: 'Non répertoriée' }, match: 'start' },
     ],
-    withinCss: 'tp-yt-paper-listbox, tp-yt-iron-dropdown, ytd-menu-popup-renderer, [role="listbox"], [role="menu"]',
+    withinCss: OPEN_POPUP,
     count: { max: 1 },
     examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [0, PLAYLIST_PAGE], [1, PLAYLIST_MENU]],
   },
@@ -334,7 +338,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'menuitem', name: { en: 'Pin', fr: 'Épingler' }, match: 'exact' },
       { role: 'option', name: { en: 'Pin', fr: 'Épingler' }, match: 'exact' },
     ],
-    withinCss: 'ytd-menu-popup-renderer, tp-yt-iron-dropdown, [role="listbox"], [role="menu"]',
+    withinCss: OPEN_POPUP,
     count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER], [0, HOME], [1, COMMENT_MENU]],
@@ -355,7 +359,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'menuitem', name: { en: 'All', fr: 'Toutes' }, match: 'exact' },
       { role: 'option', name: { en: 'All', fr: 'Toutes' }, match: 'exact' },
     ],
-    withinCss: 'ytd-menu-popup-renderer, tp-yt-iron-dropdown, yt-sheet-view-model, [role="listbox"], [role="menu"]',
+    withinCss: `${OPEN_POPUP}, yt-sheet-view-model`,
     count: { max: 1 },
     pages: ['watch'],
     examples: [[0, WATCH_SERVER], [0, HOME], [1, BELL]],
@@ -367,6 +371,7 @@ const youtubeAnchors: AnchorRegistry = {
       { role: 'menuitem', name: { en: 'Upload video', fr: 'Importer une vidéo' }, match: 'start' },
       { role: 'link', name: { en: 'Upload video', fr: 'Importer une vidéo' }, match: 'start' },
     ],
+    withinCss: `${OPEN_POPUP}, yt-sheet-view-model`,
     count: { max: 1 },
     examples: [[0, HOME], [0, HOME_RU], [0, WATCH_SERVER], [1, CREATE_MENU]],
   },
