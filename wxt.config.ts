@@ -2,10 +2,18 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lessons/sites/matches';
 import { brandPackPlugin, loadBrandPack } from './components/packs/brand';
+import { OPTIONAL_ORIGINS } from './components/packs/origins';
+import { XAPI_DATA_COLLECTION } from './components/xapi/data-collection';
 
 // Branded build (TRAINERS.md): TW_PACK names a pack baked in as the default; a broken pack stops the build here.
 const brandPack = process.env.TW_PACK ? loadBrandPack(process.env.TW_PACK) : null;
-const OPTIONAL_ORIGINS = ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'];
+/** The Firefox build's minimum version (.ci/run checks the installed firefox-esr against it). */
+const FIREFOX_MIN_VERSION = '142.0';
+/**
+ * The Chrome build's minimum version: URL.canParse (the policy's checks, Chrome 120) and checkVisibility's
+ * visibilityProperty option (the anchor resolver, 121). .ci/run checks the installed chromium against it.
+ */
+const CHROMIUM_MIN_VERSION = '121';
 
 // The overlay's UI runs on the tabs of four heavy sites: its React code is served by Preact's core and
 // hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
@@ -37,13 +45,16 @@ export default defineConfig({
     // Enterprise policy keys (Chrome storage.managed; Firefox reads the same keys from policies.json).
     storage: { managed_schema: 'managed_schema.json' },
     action: { default_title: '__MSG_extName__' },
+    ...(browser === 'firefox' ? {} : { minimum_chrome_version: CHROMIUM_MIN_VERSION }),
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {
             gecko: {
               id: 'training-wheels@trainingwheels.app',
-              strict_min_version: '142.0',
-              data_collection_permissions: { required: ['none'] },
+              strict_min_version: FIREFOX_MIN_VERSION,
+              // Nothing leaves the browser unless a trainer's policy names an LRS; then statements (lesson steps done
+              // on the networks) do, once the learner agrees: optional website and browsing activity.
+              data_collection_permissions: { required: ['none'], optional: [...XAPI_DATA_COLLECTION] },
             },
           },
         }

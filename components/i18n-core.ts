@@ -19,15 +19,23 @@ export function resolveLocale(preference: LocalePreference | undefined, uiLangua
   return preference === 'en' || preference === 'fr' ? preference : localeFromLanguage(uiLanguage);
 }
 
-/** A `t(locale, key, ...substitutions)` over catalogs in the chrome.i18n format ($NAME$ placeholders → $1). */
-export function makeTranslator<Key extends string>(catalogs: Record<Locale, Partial<Record<Key, Message>>>) {
-  return function t(locale: Locale, key: Key | (string & {}), ...substitutions: string[]): string {
+/** Resolves the plural blocks of a message (components/plural.ts); `valueOf` gives a placeholder's substitution. */
+export type PluralResolver = (message: string, locale: Locale, valueOf: (name: string) => string | undefined) => string;
+
+/**
+ * A `t(locale, key, ...substitutions)` over catalogs in the chrome.i18n format ($NAME$ placeholders → $1). chrome.i18n
+ * has no plurals: a translator given `resolvePlurals` also chooses the forms of a message's plural blocks. The
+ * content script's catalog has no count today, so it leaves the resolver (and its bytes) out.
+ */
+export function makeTranslator<Key extends string>(catalogs: Record<Locale, Partial<Record<Key, Message>>>, resolvePlurals?: PluralResolver) {
+  return function t(locale: Locale, key: Key | (string & {}), ...substitutions: (string | number)[]): string {
     const entry = (catalogs[locale] as Catalog)[key] ?? (catalogs.en as Catalog)[key];
     if (!entry) return key;
-    return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
+    const valueOf = (name: string) => {
       const content = entry.placeholders?.[name.toLowerCase()]?.content;
-      if (!content) return whole;
-      return content.replace(/\$(\d)/g, (_, index: string) => substitutions[Number(index) - 1] ?? '');
-    });
+      return content?.replace(/\$(\d)/g, (_, index: string) => String(substitutions[Number(index) - 1] ?? ''));
+    };
+    const message = resolvePlurals ? resolvePlurals(entry.message, locale, valueOf) : entry.message;
+    return message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => valueOf(name) ?? whole);
   };
 }

@@ -4,8 +4,9 @@
 import en from '../public/_locales/en/messages.json';
 import fr from '../public/_locales/fr/messages.json';
 import { makeTranslator } from './i18n-core';
+import { resolvePlurals } from './plural';
 
 export { LOCALES, localeFromLanguage, resolveLocale, type Locale, type LocalePreference } from './i18n-core';
 export type MessageKey = keyof typeof en;
 
-export const t = makeTranslator<MessageKey>({ en, fr });
+export const t = makeTranslator<MessageKey>({ en, fr }, resolvePlurals);

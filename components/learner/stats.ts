@@ -7,6 +7,10 @@ export interface LessonStats {
   done: number;
   total: number;
   completed: boolean;
+  /** Steps the learner skipped (and has not done since): never counted as done. */
+  skipped: number;
+  /** The lesson ended with skipped steps and is not completed. */
+  lessonSkipped: boolean;
   /** Kolb modes of the steps done: which parts of the learning cycle the learner went through. */
   modesDone: KolbMode[];
   lastActivity: number | null;
@@ -14,15 +18,19 @@ export interface LessonStats {
 
 export function lessonStats(lesson: Lesson, lp: LessonProgress | undefined): LessonStats {
   const doneSteps = lesson.steps.filter((s) => lp?.steps[s.id] !== undefined);
+  const skipped = lesson.steps.filter((s) => lp?.skipped?.[s.id] !== undefined && lp.steps[s.id] === undefined);
   const times = [
     ...Object.values(lp?.steps ?? {}),
+    ...Object.values(lp?.skipped ?? {}),
     ...(lp?.retrieval ?? []).map((r) => r.at),
-    ...[lp?.startedAt, lp?.completedAt].filter((t): t is number => t !== undefined),
+    ...[lp?.startedAt, lp?.completedAt, lp?.skippedAt].filter((t): t is number => t !== undefined),
   ];
   return {
     done: doneSteps.length,
     total: lesson.steps.length,
     completed: lp?.completedAt !== undefined,
+    skipped: skipped.length,
+    lessonSkipped: lp?.completedAt === undefined && lp?.skippedAt !== undefined,
     modesDone: MODES.filter((mode) => doneSteps.some((s) => s.mode === mode)),
     lastActivity: times.length ? Math.max(...times) : null,
   };

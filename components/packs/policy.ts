@@ -6,8 +6,9 @@ import { PATHS, type LearningPath } from '../../lessons/pack/types';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { withLock, type Area } from '../state/area';
 import { DEFAULT_LEARNER, KEY, sanitizePresets, type Presets } from '../state/schema';
+import { LOOPBACK_HOSTS } from './origins';
 import { REGISTRY_KEY, sanitizeRegistry, summarizeErrors, type PackManager } from './registry';
-import { isHttpsUrl, normalizePin, refreshSubscription, type FetchLike } from './subscribe';
+import { isHttpsUrl, normalizePin, refreshSubscription, sha256Hex, type FetchLike } from './subscribe';
 
 /** storage.local: the outcome of the last application (no secrets), for Diagnostics. */
 export const POLICY_STATUS_KEY = 'policyStatus';
@@ -62,6 +63,22 @@ export interface PolicyStatus {
   problems: PolicyProblem[];
   /** Only whether an LRS is configured and where: credentials are never copied. */
   xapiEndpoint?: string;
+  /** SHA-256 of the policy applied (credentials left out): the same policy at the next worker start changes nothing. */
+  fingerprint?: string;
+  /** SHA-256 of the inline pack installed from it: it is installed again only when it changes. */
+  inlineDigest?: string;
+  /** Policy URLs whose download failed: not downloaded again before `nextAt` (the worker starts often). */
+  retries?: Record<string, { attempts: number; nextAt: number }>;
+}
+
+/** Waits before a failed policy URL is downloaded again: 1 min, 2, 4 … up to 6 h (a policy change retries at once). */
+export const policyRetryDelay = (attempts: number) => Math.min(6 * 60 * 60_000, 60_000 * 2 ** Math.max(0, attempts - 1));
+
+const sha256Of = async (text: string) => sha256Hex(new TextEncoder().encode(text).buffer as ArrayBuffer);
+
+function sanitizeStatus(raw: unknown): PolicyStatus | null {
+  if (!isRecord(raw) || typeof raw.at !== 'number' || !Array.isArray(raw.applied) || !Array.isArray(raw.problems)) return null;
+  return raw as unknown as PolicyStatus;
 }
 
 const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
@@ -71,7 +88,7 @@ const isPath = (raw: unknown): raw is LearningPath => (PATHS as readonly unknown
 export function isLrsEndpoint(raw: string): boolean {
   try {
     const url = new URL(raw);
-    return url.protocol === 'https:' || (url.protocol === 'http:' && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname));
+    return url.protocol === 'https:' || (url.protocol === 'http:' && (LOOPBACK_HOSTS as readonly string[]).includes(url.hostname));
   } catch {
     return false;
   }
@@ -159,17 +176,28 @@ export interface ApplyPolicyDeps {
   now?: () => number;
 }
 
-/** Applies a managed-storage snapshot: presets, guide default, policy packs; records the outcome. */
+/**
+ * Applies a managed-storage snapshot: presets, guide default, policy packs; records the outcome. Only what differs
+ * from what is stored is written: the worker applies the policy at every start (several times an hour), and each
+ * write of the presets or the pack registry makes every network tab ask for its guide again. The inline pack is
+ * installed only when it changed, and a policy URL that failed is not downloaded again before its backoff is over
+ * (unless the policy itself changed).
+ */
 export async function applyPolicy(raw: Record<string, unknown>, { area, manager, fetch, now = Date.now }: ApplyPolicyDeps): Promise<PolicyStatus> {
   const { policy, problems } = parsePolicy(raw);
   const applied = (Object.keys(policy) as Array<keyof Policy>).filter((k) => k !== 'xapiPassword' || policy.xapiPassword !== undefined);
+  const { xapiUsername: _user, xapiPassword: _password, ...public_ } = policy;
+  const fingerprint = await sha256Of(JSON.stringify(public_));
+  const previous = sanitizeStatus((await area.get(POLICY_STATUS_KEY))[POLICY_STATUS_KEY]);
+  const samePolicy = previous?.fingerprint === fingerprint;
 
-  // Presets: written when the policy sets some, removed when it no longer does (presets of other origins stay).
+  // Presets: written when the policy sets other ones, removed when it no longer does (presets of other origins stay).
   await withLock(KEY.presets, async () => {
     const stored = sanitizePresets((await area.get(KEY.presets))[KEY.presets]).value;
     const wanted = presetsFromPolicy(policy);
-    if (wanted) await area.set({ [KEY.presets]: wanted });
-    else if (stored?.source === POLICY_SOURCE) await area.remove(KEY.presets);
+    if (wanted) {
+      if (JSON.stringify(stored) !== JSON.stringify(wanted)) await area.set({ [KEY.presets]: wanted });
+    } else if (stored?.source === POLICY_SOURCE) await area.remove(KEY.presets);
   });
 
   // "Guide on by default": only a learner who has not chosen yet (no learner record) gets it.
@@ -180,21 +208,29 @@ export async function applyPolicy(raw: Record<string, unknown>, { area, manager,
   }
 
   // Policy packs: the inline one, then each URL; packs the policy no longer lists are dropped (progress stays).
+  const registry = sanitizeRegistry((await area.get(REGISTRY_KEY))[REGISTRY_KEY]);
   const keep = new Set<string>();
+  let inlineDigest: string | undefined;
   if (policy.inlinePack !== undefined) {
-    const outcome = await manager.install(policy.inlinePack, 'policy', { check: { at: now(), ok: true } });
-    if (outcome.ok) keep.add(outcome.entry.id);
+    inlineDigest = await sha256Of(JSON.stringify(policy.inlinePack));
+    const id = (policy.inlinePack as { id?: unknown } | null)?.id;
+    const installed = typeof id === 'string' && registry.entries.some((e) => e.id === id && e.source === 'policy');
+    if (installed && previous?.inlineDigest === inlineDigest) keep.add(id);
     else {
-      const id = (policy.inlinePack as { id?: unknown } | null)?.id;
-      if (typeof id === 'string') keep.add(id); // keep the last good version of the same pack
-      problems.push({
-        key: 'inlinePack',
-        expected: 'a valid lesson pack',
-        ...(outcome.reason === 'invalid' ? { detail: summarizeErrors(outcome.errors) } : { detail: { en: outcome.reason, fr: outcome.reason } }),
-      });
+      const outcome = await manager.install(policy.inlinePack, 'policy', { check: { at: now(), ok: true } });
+      if (outcome.ok) keep.add(outcome.entry.id);
+      else {
+        inlineDigest = previous?.inlineDigest;
+        if (typeof id === 'string') keep.add(id); // keep the last good version of the same pack
+        problems.push({
+          key: 'inlinePack',
+          expected: 'a valid lesson pack',
+          ...(outcome.reason === 'invalid' ? { detail: summarizeErrors(outcome.errors) } : { detail: { en: outcome.reason, fr: outcome.reason } }),
+        });
+      }
     }
   }
-  const registry = sanitizeRegistry((await area.get(REGISTRY_KEY))[REGISTRY_KEY]);
+  const retries: NonNullable<PolicyStatus['retries']> = {};
   for (const { url, sha256 } of policy.packUrls ?? []) {
     const existing = registry.entries.find((e) => e.source === 'policy' && e.url === url);
     // Already installed with the same pin: the scheduled check updates it; a worker start must not download again.
@@ -202,16 +238,37 @@ export async function applyPolicy(raw: Record<string, unknown>, { area, manager,
       keep.add(existing.id);
       continue;
     }
+    const waiting = samePolicy ? previous?.retries?.[url] : undefined;
+    if (waiting && waiting.nextAt > now()) {
+      // Failed a moment ago: not again at every worker start. The problem stays reported.
+      retries[url] = waiting;
+      if (existing) keep.add(existing.id);
+      const before = previous?.problems.find((p) => p.key === 'packUrls' && p.expected === url);
+      problems.push(before ?? { key: 'packUrls', expected: url });
+      continue;
+    }
     const outcome = await refreshSubscription(manager, { url, ...(sha256 ? { sha256 } : {}), source: 'policy', ...(existing ? { expectedId: existing.id } : {}) }, fetch, now);
     if (outcome.ok) keep.add(outcome.entry.id);
     else {
       if (existing) keep.add(existing.id);
+      const attempts = (waiting?.attempts ?? 0) + 1;
+      retries[url] = { attempts, nextAt: now() + policyRetryDelay(attempts) };
       problems.push({ key: 'packUrls', expected: url, detail: { en: `${outcome.check.failure}${outcome.check.detail ? `: ${outcome.check.detail}` : ''}`, fr: `${outcome.check.failure}${outcome.check.detailFr ?? outcome.check.detail ? `: ${outcome.check.detailFr ?? outcome.check.detail}` : ''}` } });
     }
   }
   for (const entry of (await manager.read()).entries) if (entry.source === 'policy' && !keep.has(entry.id)) await manager.remove(entry.id, { managed: true });
 
-  const status: PolicyStatus = { at: now(), applied, problems, ...(policy.xapiEndpoint ? { xapiEndpoint: policy.xapiEndpoint } : {}) };
-  await area.set({ [POLICY_STATUS_KEY]: status });
-  return status;
+  const status: PolicyStatus = {
+    at: now(),
+    applied,
+    problems,
+    ...(policy.xapiEndpoint ? { xapiEndpoint: policy.xapiEndpoint } : {}),
+    fingerprint,
+    ...(inlineDigest ? { inlineDigest } : {}),
+    ...(Object.keys(retries).length ? { retries } : {}),
+  };
+  // The same outcome as last time is not written again (its time would be the only change).
+  const sameOutcome = previous && JSON.stringify({ ...previous, at: 0 }) === JSON.stringify({ ...status, at: 0 });
+  if (!sameOutcome) await area.set({ [POLICY_STATUS_KEY]: status });
+  return sameOutcome ? previous : status;
 }

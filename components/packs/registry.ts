@@ -14,7 +14,7 @@ export const REGISTRY_KEY = 'packRegistry';
 export type PackSource = 'bundled' | 'file' | 'url' | 'policy';
 
 /** Why the last check of a subscribed pack did not give a new pack. */
-export type CheckFailure = 'network' | 'http' | 'not-https' | 'pin-mismatch' | 'not-json' | 'invalid' | 'too-large' | 'id-mismatch' | 'permission';
+export type CheckFailure = 'network' | 'http' | 'not-https' | 'pin-mismatch' | 'not-json' | 'invalid' | 'too-large' | 'id-mismatch' | 'permission' | 'timeout' | 'storage';
 
 export interface PackCheck {
   at: number;

@@ -5,7 +5,8 @@
 // never sent the learner's whole record on each write), and every progress write goes through one writer.
 // Types and guards only: both sides import this.
 import type { Guide } from '../../lessons/engine/engine';
-import type { AnchorStrategy, Network } from '../../lessons/sites/types';
+import { isPackId, isStableId } from '../../lessons/pack/ids';
+import { NETWORKS, type AnchorStrategy, type Network } from '../../lessons/sites/types';
 import type { AnchorOverride } from '../../lessons/sites/merge';
 import type { Locale } from '../i18n-core';
 
@@ -40,8 +41,12 @@ export interface GuideShown {
 
 export type GuideActionBody =
   | { kind: 'start'; packId: string; lessonId: string; network: Network }
-  /** The step was done (its signal, or the Done button) or skipped. */
+  /** The step was done: its signal, or the Done button. */
   | { kind: 'done'; packId: string; lessonId: string; stepId: string }
+  /** The learner skipped the step: the task moves on, the step is recorded as skipped, never as done. */
+  | { kind: 'skip'; packId: string; lessonId: string; stepId: string }
+  /** A micro-step of the step's walk was done: the walk goes on at `index` (here, or in another tab after a reload). */
+  | { kind: 'walk'; packId: string; lessonId: string; stepId: string; index: number }
   /** Back to the step before the current one. */
   | { kind: 'back'; packId: string; lessonId: string; network: Network }
   | { kind: 'stop' }
@@ -57,10 +62,65 @@ export interface GuideAction {
 export interface GuideActionReply {
   /** The action completed the lesson (time for a short "well done"). */
   completed?: boolean;
+  /** The action ended the lesson with skipped steps: it is recorded as skipped, not completed. */
+  skipped?: boolean;
 }
 
 const typed = (message: unknown, type: string) => typeof message === 'object' && message !== null && (message as { type?: unknown }).type === type;
-export const isGuideRequest = (message: unknown): message is GuideRequest => typed(message, GUIDE_REQUEST);
-export const isGuideAction = (message: unknown): message is GuideAction => typed(message, GUIDE_ACTION);
 export const isGuideChanged = (message: unknown): boolean => typed(message, GUIDE_CHANGED);
-export const isOverlayUiRequest = (message: unknown): boolean => typed(message, OVERLAY_UI_REQUEST);
+
+// ---- the background's checks of what a tab sends: every field, not only the type ------------------------------
+// A tab is a page of a busy site; its content script is ours, but the page around it is not, and a message is the
+// only way in to the learner's progress. Every message is checked whole: known keys only, ids that match the pack
+// format's patterns (lessons/pack/ids.ts), a network of the four, small numbers.
+
+const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw === 'object' && raw !== null && !Array.isArray(raw);
+const isNetwork = (raw: unknown): raw is Network => (NETWORKS as readonly unknown[]).includes(raw);
+/** Page kinds as the site adapters name them (feed, profile, status …). */
+const PAGE_KIND_RE = /^[a-z][a-z0-9-]{0,31}$/;
+/** A walk has a few micro-steps (the pack format allows 8). */
+const MAX_WALK = 16;
+/** A lesson's retrieval questions are counted in tens at most. */
+const MAX_QUESTION = 1_000;
+
+/** Only these keys, each passing its check. */
+function exactly(raw: unknown, checks: Record<string, (value: unknown) => boolean>): raw is Record<string, unknown> {
+  if (!isRecord(raw)) return false;
+  const keys = Object.keys(raw);
+  return keys.length === Object.keys(checks).length && keys.every((key) => Object.hasOwn(checks, key) && checks[key]!(raw[key]));
+}
+
+const kind = (k: string) => (value: unknown) => value === k;
+
+export const isGuideRequest = (message: unknown): message is GuideRequest =>
+  exactly(message, { type: kind(GUIDE_REQUEST), network: isNetwork, pageKind: (v) => v === null || (typeof v === 'string' && PAGE_KIND_RE.test(v)) });
+
+export const isOverlayUiRequest = (message: unknown): boolean => exactly(message, { type: kind(OVERLAY_UI_REQUEST) });
+
+const ACTION_SHAPES: Record<GuideActionBody['kind'], Record<string, (value: unknown) => boolean>> = {
+  start: { kind: kind('start'), packId: isPackId, lessonId: isStableId, network: isNetwork },
+  done: { kind: kind('done'), packId: isPackId, lessonId: isStableId, stepId: isStableId },
+  skip: { kind: kind('skip'), packId: isPackId, lessonId: isStableId, stepId: isStableId },
+  walk: { kind: kind('walk'), packId: isPackId, lessonId: isStableId, stepId: isStableId, index: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_WALK },
+  back: { kind: kind('back'), packId: isPackId, lessonId: isStableId, network: isNetwork },
+  stop: { kind: kind('stop') },
+  dismiss: { kind: kind('dismiss'), packId: isPackId, lessonId: isStableId },
+  showAgain: { kind: kind('showAgain'), packId: isPackId, skill: isStableId },
+  answer: {
+    kind: kind('answer'),
+    packId: isPackId,
+    lessonId: isStableId,
+    q: (v) => typeof v === 'number' && Number.isInteger(v) && v >= 0 && v <= MAX_QUESTION,
+    recalled: (v) => typeof v === 'boolean',
+  },
+};
+
+/** The action of a well-formed GUIDE_ACTION message, or null. */
+export function guideActionOf(message: unknown): GuideActionBody | null {
+  if (!exactly(message, { type: kind(GUIDE_ACTION), action: isRecord })) return null;
+  const action = message.action as Record<string, unknown>;
+  const shape = typeof action.kind === 'string' && Object.hasOwn(ACTION_SHAPES, action.kind) ? ACTION_SHAPES[action.kind as GuideActionBody['kind']] : null;
+  return shape && exactly(action, shape) ? (action as unknown as GuideActionBody) : null;
+}
+
+export const isGuideAction = (message: unknown): message is GuideAction => guideActionOf(message) !== null;

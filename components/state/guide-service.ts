@@ -3,18 +3,19 @@
 // the networks' tabs when what they show may have changed. The background is the single writer of progress coming
 // from pages; popup and options write their own facts.
 import { browser } from 'wxt/browser';
-import { SITE_MATCHES } from '../../lessons/sites/matches';
+import { MATCHES_BY_NETWORK, SITE_MATCHES } from '../../lessons/sites/matches';
+import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { resolveLocale } from '../i18n-core';
 import { PACKS_REVISION_KEY } from '../packs/runtime';
 import { TRAINER_MODE_KEY } from '../trainer/flag';
 import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
-import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
+import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, skipStep, startTask, stepPassed } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
 import {
   GUIDE_CHANGED,
-  isGuideAction,
+  guideActionOf,
   isGuideRequest,
   isOverlayUiRequest,
   type GuideActionBody,
@@ -64,30 +65,60 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
 
 const lessonOf = (packId: string, lessonId: string) => packs.find((p) => p.id === packId)?.lessons.find((l) => l.id === lessonId);
 
-export async function applyGuideAction(action: GuideActionBody, now = Date.now()): Promise<GuideActionReply> {
+/**
+ * Applies a learner's action from a page. `from` is the network of the tab it came from: an action on a lesson that
+ * is not in the packs in use, or that belongs to another network, changes nothing.
+ */
+export async function applyGuideAction(action: GuideActionBody, now = Date.now(), from?: Network): Promise<GuideActionReply> {
   const learnerStore = await ready();
   const state = () => learnerStore.getState();
+  if ('lessonId' in action) {
+    const lesson = lessonOf(action.packId, action.lessonId);
+    if (!lesson || (from !== undefined && lesson.network !== from) || ('network' in action && action.network !== lesson.network)) return {};
+  } else if ('skill' in action && !packs.some((p) => p.id === action.packId)) return {};
   switch (action.kind) {
     case 'start':
       await state().setActiveTask({ packId: action.packId, lessonId: action.lessonId, network: action.network });
       await state().updateProgress((p) => startTask(p, action, now));
       return {};
-    case 'done': {
-      await state().updateProgress((p) => completeStep(p, packs, action, now));
+    case 'done':
+    case 'skip': {
+      const before = state().progress.packs[action.packId]?.lessons[action.lessonId];
+      const wasOver = before?.completedAt !== undefined || before?.skippedAt !== undefined;
+      await state().updateProgress((p) => (action.kind === 'done' ? completeStep : skipStep)(p, packs, action, now));
       const lesson = state().progress.packs[action.packId]?.lessons[action.lessonId];
-      if (lesson?.completedAt === undefined) return {};
+      const completed = lesson?.completedAt !== undefined && before?.completedAt === undefined;
+      const skipped = !wasOver && lesson?.completedAt === undefined && lesson?.skippedAt !== undefined;
+      if (!completed && !skipped) {
+        // The next step starts at the beginning of its walk.
+        if (state().activeTask?.walk) await setWalk(action, null);
+        return {};
+      }
       await state().setActiveTask(null);
-      return { completed: true };
+      return completed ? { completed: true } : { skipped: true };
+    }
+    case 'walk': {
+      const active = state().activeTask;
+      if (active?.packId !== action.packId || active.lessonId !== action.lessonId) return {};
+      await setWalk(action, { stepId: action.stepId, index: action.index });
+      return {};
     }
     case 'back': {
       const lesson = lessonOf(action.packId, action.lessonId);
       if (!lesson) return {};
-      const { learner, presets, progress } = state();
-      const done = progress.packs[action.packId]?.lessons[action.lessonId]?.steps ?? {};
+      const { learner, presets, progress, activeTask } = state();
+      const lp = progress.packs[action.packId]?.lessons[action.lessonId];
       const order = stepOrder(lesson, effectivePath(learner, effectivePresets(presets, packs), action.network));
-      const current = order.findIndex((id) => done[id] === undefined);
+      const current = order.findIndex((id) => !stepPassed(lp, id));
+      // Inside a walk, Back goes to the micro-step before; at its start, to the step before.
+      const walk = activeTask?.packId === action.packId && activeTask.lessonId === action.lessonId ? activeTask.walk : undefined;
+      if (walk && walk.stepId === order[current] && walk.index > 0) {
+        await setWalk(action, { stepId: walk.stepId, index: walk.index - 1 });
+        return {};
+      }
       const previous = order[(current < 0 ? order.length : current) - 1];
       if (previous) await state().updateProgress((p) => reopenStep(p, { ...action, stepId: previous }));
+      if (walk) await setWalk(action, null);
       return {};
     }
     case 'stop':
@@ -105,6 +136,15 @@ export async function applyGuideAction(action: GuideActionBody, now = Date.now()
       await state().updateProgress((p) => answerRetrieval(p, action, { q: action.q, recalled: action.recalled }, now));
       return {};
   }
+}
+
+/** Where the active task is in a step's walk (null: at the start). The task record is the one all tabs read. */
+async function setWalk(ref: { packId: string; lessonId: string }, walk: { stepId: string; index: number } | null): Promise<void> {
+  const state = (await ready()).getState();
+  const active = state.activeTask;
+  if (!active || active.packId !== ref.packId || active.lessonId !== ref.lessonId) return;
+  const { startedAt: _startedAt, walk: _walk, ...task } = active;
+  await state.setActiveTask(walk ? { ...task, walk } : task);
 }
 
 /** Only changes that can change what a page shows: not notes, notices or backups. */
@@ -157,24 +197,58 @@ const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_
  * Tabs never read storage: each write would otherwise reach every open tab of four busy sites, the learner's whole
  * record copied into each.
  */
+export interface MessageSender {
+  id?: string;
+  url?: string;
+  tab?: { id?: number };
+  frameId?: number;
+}
+
+/**
+ * The network of the frame that sent a message: our own content script (this extension's id), in a tab, in a frame
+ * whose URL is on one of the four networks. Anything else (another extension, one of our pages, a frame of another
+ * site) gets null, and no answer.
+ */
+export function senderNetwork(sender: MessageSender, ownId: string = browser.runtime.id): Network | null {
+  if (sender.id !== ownId || sender.tab?.id === undefined || typeof sender.url !== 'string') return null;
+  let origin: string;
+  try {
+    origin = new URL(sender.url).origin;
+  } catch {
+    return null;
+  }
+  for (const network of NETWORKS) if (MATCHES_BY_NETWORK[network].some((pattern) => pattern.replace(/\/\*$/, '') === origin)) return network;
+  return null;
+}
+
+/**
+ * The one message handler of the background for the networks' tabs. Each message is checked whole (its shape, its
+ * ids) and so is its sender: a frame of one of the four networks, asking for the network it is on. Anything else is
+ * not answered and changes nothing.
+ */
+export function handleTabMessage(message: unknown, sender: MessageSender): Promise<unknown> | undefined {
+  const network = senderNetwork(sender);
+  if (!network) return undefined;
+  const tabId = sender.tab!.id!;
+  if (isGuideRequest(message)) {
+    if (message.network !== network) return undefined; // a frame asks for the guide of the network it is on, only
+    void trainerModeOn().then((on) => {
+      if (on) void injectTrainerMode(tabId, sender.frameId);
+    });
+    return guideFor(message);
+  }
+  if (isOverlayUiRequest(message)) return injectOverlayUi(tabId, sender.frameId);
+  const action = guideActionOf(message);
+  if (action) {
+    if ('network' in action && action.network !== network) return undefined;
+    return applyGuideAction(action, Date.now(), network);
+  }
+  return undefined;
+}
+
 export function serveGuideToContentScripts(migration: Promise<unknown>): void {
   migrated = migration;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isGuideRequest(message)) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined)
-        void trainerModeOn().then((on) => {
-          if (on) void injectTrainerMode(tabId, sender.frameId);
-        });
-      return guideFor(message);
-    }
-    if (isOverlayUiRequest(message)) {
-      const tabId = sender.tab?.id;
-      return tabId === undefined ? Promise.resolve(false) : injectOverlayUi(tabId, sender.frameId);
-    }
-    if (isGuideAction(message)) return applyGuideAction(message.action);
-    return undefined;
-  });
+  browser.runtime.onMessage.addListener((message: unknown, sender) => handleTabMessage(message, sender));
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {

@@ -9,6 +9,7 @@ import {
   SCHEMA_VERSION,
   applyStoredKey,
   emptyData,
+  isMalformedLearnerKey,
   sanitizeLearner,
   sanitizeNotices,
   type CorruptBackup,
@@ -66,6 +67,12 @@ export function migrateAndRepair(area: Area, now: () => number = Date.now): Prom
     const data = emptyData();
     for (const [key, raw] of Object.entries(snapshot)) {
       if (key in writes || removals.includes(key)) continue;
+      if (isMalformedLearnerKey(key)) {
+        // A progress or note key whose ids no pack can have (`completed:x/__proto__`): never folded; kept in the backup.
+        originals[key] = raw;
+        removals.push(key);
+        continue;
+      }
       if (!applyStoredKey(data, key, raw)) continue;
       originals[key] = raw;
       const repairedValue = repairedValueOf(data, key);

@@ -21,7 +21,8 @@
 //   corrupt-backup-<timestamp>      CorruptBackup: originals of values that had to be repaired
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { PATHS, type LearningPath } from '../../lessons/pack/types';
-import { FADE_LEVELS, emptyProgress, type FadeLevel, type LessonProgress, type PackProgress, type Progress } from '../../lessons/engine/progress';
+import { isPackId, isStableId } from '../../lessons/pack/ids';
+import { FADE_LEVELS, emptyProgress, idMap, type FadeLevel, type LessonProgress, type PackProgress, type Progress } from '../../lessons/engine/progress';
 import type { LocalePreference } from '../i18n-core';
 
 export const SCHEMA_VERSION = 2;
@@ -38,16 +39,17 @@ export const KEY = {
   legacySettingsMeta: 'settings$',
 } as const;
 
-/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3). */
-export const FACT_PREFIXES = {
+/** Progress facts: prefix → how many id segments follow it ("pack/lesson/step" = 3; a skip is of a lesson or a step). */
+export type FactPrefix = 'progress:' | 'started:' | 'completed:' | 'dismissed:' | 'recall:' | 'fade:' | 'skipped:';
+export const FACT_PREFIXES: Readonly<Record<FactPrefix, number | readonly number[]>> = {
   'progress:': 3,
   'started:': 2,
   'completed:': 2,
   'dismissed:': 2,
   'recall:': 3,
   'fade:': 2,
-} as const;
-export type FactPrefix = keyof typeof FACT_PREFIXES;
+  'skipped:': [2, 3],
+};
 
 export const PREFIX = {
   note: 'note:',
@@ -93,6 +95,8 @@ export interface ActiveTask {
   network: Network;
   /** The step to resume at; absent = the first step not done yet, in the learner's order. */
   stepId?: string;
+  /** Where the learner is in the walk of a step: the micro-step to do next (absent: the walk's start). */
+  walk?: { stepId: string; index: number };
   startedAt: number;
 }
 
@@ -148,7 +152,6 @@ const isRecord = (raw: unknown): raw is Record<string, unknown> => typeof raw ==
 export const isPath = (raw: unknown): raw is LearningPath => (PATHS as readonly unknown[]).includes(raw);
 const isNetwork = (raw: unknown): raw is Network => (NETWORKS as readonly unknown[]).includes(raw);
 const isTime = (raw: unknown): raw is number => typeof raw === 'number' && Number.isFinite(raw) && raw >= 0;
-const isId = (raw: unknown): raw is string => typeof raw === 'string' && raw.length > 0 && raw.length < 200 && !raw.includes('/');
 
 /** Field by field: keeps what is well-formed, replaces the rest by its default and reports it. */
 export function sanitizeLearner(raw: unknown): Sanitized<LearnerState> {
@@ -184,10 +187,13 @@ export function sanitizeLearner(raw: unknown): Sanitized<LearnerState> {
 
 export function sanitizeActiveTask(raw: unknown): Sanitized<ActiveTask | null> {
   if (raw === undefined || raw === null) return { value: null, repaired: false };
-  if (isRecord(raw) && isId(raw.packId) && isId(raw.lessonId) && isNetwork(raw.network) && isTime(raw.startedAt)) {
+  if (isRecord(raw) && isPackId(raw.packId) && isStableId(raw.lessonId) && isNetwork(raw.network) && isTime(raw.startedAt)) {
     const task: ActiveTask = { packId: raw.packId, lessonId: raw.lessonId, network: raw.network, startedAt: raw.startedAt };
-    if (isId(raw.stepId)) task.stepId = raw.stepId;
-    return { value: task, repaired: raw.stepId !== undefined && task.stepId === undefined };
+    if (isStableId(raw.stepId)) task.stepId = raw.stepId;
+    const walk = raw.walk;
+    if (isRecord(walk) && isStableId(walk.stepId) && typeof walk.index === 'number' && Number.isInteger(walk.index) && walk.index >= 0 && walk.index < 64)
+      task.walk = { stepId: walk.stepId, index: walk.index };
+    return { value: task, repaired: (raw.stepId !== undefined && task.stepId === undefined) || (raw.walk !== undefined && task.walk === undefined) };
   }
   return { value: null, repaired: true };
 }
@@ -249,14 +255,34 @@ export function sanitizeNote(raw: unknown): Sanitized<Note | null> {
 
 // ---- progress facts ---------------------------------------------------------------------------------------------
 
-/** A parsed fact key: its prefix and id segments (pack, lesson, step / pack, lesson / pack, skill …). */
+/**
+ * A parsed fact key: its prefix and id segments (pack, lesson, step / pack, lesson / pack, skill …). Every segment
+ * must match the pack format's id patterns (lessons/pack/ids.ts): a key such as `completed:any.pack/__proto__`,
+ * written by a hostile import or by hand, is not a fact and is never folded.
+ */
 export function parseFactKey(key: string): { prefix: FactPrefix; ids: string[] } | null {
   for (const prefix of Object.keys(FACT_PREFIXES) as FactPrefix[]) {
     if (!key.startsWith(prefix)) continue;
     const ids = key.slice(prefix.length).split('/');
-    return ids.length === FACT_PREFIXES[prefix] && ids.every((id) => id !== '') ? { prefix, ids } : null;
+    const segments = FACT_PREFIXES[prefix];
+    const countOk = typeof segments === 'number' ? ids.length === segments : segments.includes(ids.length);
+    return countOk && isPackId(ids[0]) && ids.slice(1).every(isStableId) ? { prefix, ids } : null;
   }
   return null;
+}
+
+/** A note key's "pack/lesson", or null when it is not one. */
+export function parseNoteKey(key: string): string | null {
+  if (!key.startsWith(PREFIX.note)) return null;
+  const rest = key.slice(PREFIX.note.length);
+  const [packId, lessonId, ...more] = rest.split('/');
+  return more.length === 0 && isPackId(packId) && isStableId(lessonId) ? rest : null;
+}
+
+/** A key under a learner-data prefix that is not well-formed (a hostile or damaged entry): never folded, removed by repair. */
+export function isMalformedLearnerKey(key: string): boolean {
+  if (key.startsWith(PREFIX.note)) return parseNoteKey(key) === null;
+  return (Object.keys(FACT_PREFIXES) as FactPrefix[]).some((prefix) => key.startsWith(prefix)) && parseFactKey(key) === null;
 }
 
 /** A fact's stored value, well-formed or null (unusable). */
@@ -275,14 +301,14 @@ export function sanitizeFact(prefix: FactPrefix, raw: unknown): Sanitized<Record
   return { value: { at: raw.at }, repaired: Object.keys(raw).some((k) => k !== 'at') };
 }
 
-/** Folds fact entries ("prefix:ids" → value) into the engine's Progress. */
+/** Folds fact entries ("prefix:ids" → value) into the engine's Progress (maps without prototype: ids are only ids). */
 export function progressFromFacts(facts: Record<string, Record<string, unknown>>, active: ActiveTask | null): Progress {
   const progress = emptyProgress();
-  const pack = (packId: string): PackProgress => (progress.packs[packId] ??= { lessons: {}, skills: {} });
-  const lesson = (packId: string, lessonId: string): LessonProgress => (pack(packId).lessons[lessonId] ??= { steps: {}, retrieval: [] });
+  const pack = (packId: string): PackProgress => (progress.packs[packId] ??= { lessons: idMap(), skills: idMap() });
+  const lesson = (packId: string, lessonId: string): LessonProgress => (pack(packId).lessons[lessonId] ??= { steps: idMap(), retrieval: [] });
   for (const [key, value] of Object.entries(facts)) {
     const parsed = parseFactKey(key);
-    if (!parsed) continue;
+    if (!parsed || !isRecord(value)) continue;
     const [packId, second, third] = parsed.ids as [string, string, string | undefined];
     const at = value.at as number;
     switch (parsed.prefix) {
@@ -298,6 +324,10 @@ export function progressFromFacts(facts: Record<string, Record<string, unknown>>
       case 'dismissed:':
         lesson(packId, second).hintDismissedAt = at;
         break;
+      case 'skipped:':
+        if (third === undefined) lesson(packId, second).skippedAt = at;
+        else (lesson(packId, second).skipped ??= idMap())[third] = at;
+        break;
       case 'recall:':
         lesson(packId, second).retrieval.push({ at, q: value.q as number, recalled: value.recalled as boolean });
         break;
@@ -307,7 +337,7 @@ export function progressFromFacts(facts: Record<string, Record<string, unknown>>
     }
   }
   for (const pp of Object.values(progress.packs)) for (const lp of Object.values(pp.lessons)) lp.retrieval.sort((a, b) => a.at - b.at || a.q - b.q);
-  progress.active = active ? { packId: active.packId, lessonId: active.lessonId } : null;
+  progress.active = active ? { packId: active.packId, lessonId: active.lessonId, ...(active.walk ? { walk: { ...active.walk } } : {}) } : null;
   return progress;
 }
 
@@ -321,10 +351,14 @@ export function factsFromProgress(progress: Progress): Record<string, Record<str
       if (lp.startedAt !== undefined) facts[`started:${base}`] = { at: lp.startedAt };
       if (lp.completedAt !== undefined) facts[`completed:${base}`] = { at: lp.completedAt };
       if (lp.hintDismissedAt !== undefined) facts[`dismissed:${base}`] = { at: lp.hintDismissedAt };
+      if (lp.skippedAt !== undefined) facts[`skipped:${base}`] = { at: lp.skippedAt };
+      for (const [stepId, at] of Object.entries(lp.skipped ?? {})) facts[`skipped:${base}/${stepId}`] = { at };
       for (const answer of lp.retrieval) facts[`recall:${base}/${answer.at}-${answer.q}`] = { at: answer.at, q: answer.q, recalled: answer.recalled };
     }
     for (const [skill, override] of Object.entries(pp.skills)) facts[`fade:${packId}/${skill}`] = { level: override.level, at: override.at };
   }
+  // Only well-formed keys are ever written: an id that slipped into memory some other way stays there.
+  for (const key of Object.keys(facts)) if (!parseFactKey(key)) delete facts[key];
   return facts;
 }
 
@@ -348,9 +382,9 @@ export const emptyData = (): LearnerData => ({
   activeTask: null,
   presets: null,
   notices: [],
-  facts: {},
+  facts: idMap(),
   progress: emptyProgress(),
-  notes: {},
+  notes: idMap(),
 });
 
 /**
@@ -382,9 +416,8 @@ export function applyStoredKey(data: LearnerData, key: string, raw: unknown): bo
     }
   }
   if (key.startsWith(PREFIX.note)) {
-    const rest = key.slice(PREFIX.note.length);
-    const parts = rest.split('/');
-    if (parts.length !== 2 || parts.includes('')) return false;
+    const rest = parseNoteKey(key);
+    if (rest === null) return false;
     const s = sanitizeNote(raw);
     if (s.value) data.notes[rest] = s.value;
     else delete data.notes[rest];
@@ -406,7 +439,7 @@ export function refold(data: LearnerData): void {
 
 /** Is this key part of the learner's own data (what export carries and "delete everything" removes)? */
 export function isLearnerDataKey(key: string): boolean {
-  return key === KEY.learner || key === KEY.activeTask || key === KEY.notices || key.startsWith(PREFIX.note) || parseFactKey(key) !== null;
+  return key === KEY.learner || key === KEY.activeTask || key === KEY.notices || parseNoteKey(key) !== null || parseFactKey(key) !== null;
 }
 
 /** Builds the in-memory data from a whole storage snapshot. */

@@ -19,7 +19,22 @@ export async function exportLearnerData(area: Area, now: () => number = Date.now
   return { format: EXPORT_FORMAT, schemaVersion: SCHEMA_VERSION, exportedAt: new Date(now()).toISOString(), data };
 }
 
-export type ImportResult = { ok: true; keys: number; repairedKeys: string[] } | { ok: false; reason: 'not-json' | 'not-export' | 'newer-version' };
+/**
+ * Largest export file read back. storage.local holds 10 MB in Chromium; a learner's real data is a few hundred KB
+ * (one small key per step done), so 5 MB is generous and a bigger file is not an export of ours.
+ */
+export const MAX_IMPORT_BYTES = 5_000_000;
+/** Most entries an export may hold (~100 lessons of 10 steps with notes and answers is a few thousand). */
+export const MAX_IMPORT_KEYS = 20_000;
+
+export type ImportFailure = 'not-json' | 'not-export' | 'newer-version' | 'too-large' | 'too-many-keys' | 'storage-full' | 'write-failed';
+export type ImportResult = { ok: true; keys: number; repairedKeys: string[] } | { ok: false; reason: ImportFailure; detail?: string };
+
+/** A storage write refused for lack of room (Chromium: "QUOTA_BYTES quota exceeded"; Firefox: QuotaExceededError). */
+export function isQuotaError(error: unknown): boolean {
+  const text = error instanceof Error ? `${error.name} ${error.message}` : String(error);
+  return /quota/i.test(text);
+}
 
 /**
  * Reads an export back. Nothing is lost on either side: progress facts are unions (a step done in either copy
@@ -27,6 +42,8 @@ export type ImportResult = { ok: true; keys: number; repairedKeys: string[] } | 
  * Wrongly-shaped entries in the file are repaired or skipped, and reported.
  */
 export async function importLearnerData(area: Area, text: string): Promise<ImportResult> {
+  // Measured before parsing: JSON.parse of a huge file would hold the page for seconds.
+  if (text.length > MAX_IMPORT_BYTES) return { ok: false, reason: 'too-large' };
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
@@ -38,8 +55,10 @@ export async function importLearnerData(area: Area, text: string): Promise<Impor
   if (file.format !== EXPORT_FORMAT || typeof file.data !== 'object' || file.data === null || Array.isArray(file.data)) return { ok: false, reason: 'not-export' };
   const version = typeof file.schemaVersion === 'number' ? file.schemaVersion : 1;
   if (version > SCHEMA_VERSION) return { ok: false, reason: 'newer-version' };
-  const entries: Record<string, unknown> = { ...file.data };
-  if (version < 2 && KEY.legacySettings in entries) {
+  if (Object.keys(file.data).length > MAX_IMPORT_KEYS) return { ok: false, reason: 'too-many-keys' };
+  // No prototype: a key such as "__proto__" in the file is only a (rejected) key, never a way to reach Object.prototype.
+  const entries: Record<string, unknown> = Object.assign(Object.create(null) as Record<string, unknown>, file.data);
+  if (version < 2 && Object.hasOwn(entries, KEY.legacySettings)) {
     entries[KEY.learner] = learnerFromV1Settings(entries[KEY.legacySettings]).learner;
     delete entries[KEY.legacySettings];
   }
@@ -53,14 +72,20 @@ export async function importLearnerData(area: Area, text: string): Promise<Impor
       if (key.startsWith(PREFIX.note)) {
         const mine = current.notes[key.slice(PREFIX.note.length)];
         if (mine && mine.updatedAt > (value as { updatedAt: number }).updatedAt) continue;
-      } else if (key in current.facts) {
+      } else if (Object.hasOwn(current.facts, key)) {
         const mine = current.facts[key]!;
         if ((mine.at as number) <= ((value as { at: number }).at ?? Infinity)) continue; // keep the earliest completion
       }
       writes[key] = value;
     }
     writes[KEY.schemaVersion] = SCHEMA_VERSION;
-    await area.set(writes);
+    try {
+      // One write: where it is refused (the storage is full), nothing of it lands and what the learner had stays.
+      await area.set(writes);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      return { ok: false as const, reason: isQuotaError(error) ? ('storage-full' as const) : ('write-failed' as const), detail };
+    }
     return { ok: true as const, keys: Object.keys(writes).length - 1, repairedKeys };
   });
 }

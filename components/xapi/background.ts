@@ -5,6 +5,7 @@ import { localArea } from '../state/area';
 import { idbStore } from '../packs/db';
 import { currentPolicy } from '../packs/policy-background';
 import { packsInUse } from '../packs/provider';
+import { XAPI_DATA_COLLECTION } from './data-collection';
 import { learnerActor, type FactRecord } from './identity';
 import { XAPI_STATUS_KEY, createOutbox, type LrsConfig, type OutboxItem, type OutboxStatus } from './outbox';
 
@@ -25,6 +26,19 @@ async function lrsConfig(): Promise<{ config: LrsConfig; homePage?: string } | n
   return { config, ...(policy.xapiHomePage ? { homePage: policy.xapiHomePage } : {}) };
 }
 
+/**
+ * Has the learner agreed to the data collection sending statements means? Only Firefox asks (its built-in data
+ * consent: `permissions.getAll()` then carries `data_collection`); elsewhere the administrator's policy decides.
+ */
+export async function sendingAllowed(): Promise<boolean> {
+  try {
+    const granted = ((await browser.permissions.getAll()) as { data_collection?: string[] }).data_collection;
+    return granted === undefined || XAPI_DATA_COLLECTION.every((kind) => granted.includes(kind));
+  } catch {
+    return true;
+  }
+}
+
 /** Queues new facts and sends what is due; schedules the next attempt. A no-op without an LRS in the policy. */
 export async function syncOutbox(): Promise<OutboxStatus | null> {
   const lrs = await lrsConfig();
@@ -32,6 +46,13 @@ export async function syncOutbox(): Promise<OutboxStatus | null> {
   const area = localArea();
   const box = getOutbox();
   await box.enqueueFacts(await area.get(null), await packsInUse(), await learnerActor(area, lrs.homePage));
+  if (!(await sendingAllowed())) {
+    // Kept, not sent: they go once the learner agrees (Diagnostics asks), nothing is lost meanwhile.
+    const waiting = (await box.pending()).filter((item) => !item.rejected).length;
+    const status: OutboxStatus = { at: Date.now(), pending: waiting, rejected: 0, sent: 0, waitingForConsent: true };
+    await area.set({ [XAPI_STATUS_KEY]: status });
+    return status;
+  }
   const status = await box.flush(lrs.config);
   await area.set({ [XAPI_STATUS_KEY]: status });
   if (status.nextAttemptAt !== undefined) await browser.alarms.create(OUTBOX_ALARM, { when: Math.max(status.nextAttemptAt, Date.now() + 30_000) });
@@ -51,5 +72,7 @@ export function runXapiOutbox(): void {
   browser.storage.onChanged.addListener((changes, area) => {
     if (area === 'managed' || (area === 'local' && Object.keys(changes).some((key) => FACT_KEY.test(key)))) soon();
   });
+  // Firefox: the learner agreed to the data collection (Diagnostics) — send what waited.
+  browser.permissions?.onAdded?.addListener(() => soon());
   soon();
 }

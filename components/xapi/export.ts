@@ -8,8 +8,9 @@ import { learnerActor, statementIds, type FactRecord } from './identity';
 
 export async function exportStatements(area: Area, factStore: KeyValueStore<FactRecord>, packs: readonly Pack[], homePage?: string): Promise<Statement[]> {
   const stored = await area.get(null);
-  const ids = await statementIds(factStore, statementFactKeys(stored));
-  return buildStatements({ facts: stored, packs, actor: await learnerActor(area, homePage), idFor: (key) => ids.get(key)! });
+  const actor = await learnerActor(area, homePage);
+  const ids = await statementIds(factStore, statementFactKeys(stored), actor.account.name);
+  return buildStatements({ facts: stored, packs, actor, idFor: (key) => ids.get(key)! });
 }
 
 export { statementsToCsv };

@@ -7,7 +7,8 @@ import { statementFactKeys, statementForFact, XAPI_VERSION, type Actor, type Sta
 import type { Pack } from '../../lessons/pack/types';
 import type { KeyValueStore } from '../packs/db';
 import type { FetchLike } from '../packs/subscribe';
-import type { FactRecord } from './identity';
+import { withLock } from '../state/area';
+import { FACTS_LOCK, derivedStatementId, type FactRecord } from './identity';
 
 export interface OutboxItem {
   statement: Statement;
@@ -35,6 +36,8 @@ export interface OutboxStatus {
   lastSentAt?: number;
   lastError?: string;
   nextAttemptAt?: number;
+  /** Firefox: the learner has not (yet) agreed to the data collection that sending means; statements wait. */
+  waitingForConsent?: boolean;
 }
 
 /** storage.local: the outbox's last outcome (counts and times only), for Diagnostics. */
@@ -61,22 +64,28 @@ function authHeader(config: LrsConfig): Record<string, string> {
 export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDeps) {
   let flushing: Promise<OutboxStatus> | null = null;
 
-  /** Queues a statement for every fact not queued before. Returns how many were added. */
-  async function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor): Promise<number> {
-    const known = new Map(await facts.entries());
-    let added = 0;
-    for (const key of statementFactKeys(stored)) {
-      const record = known.get(key);
-      if (record?.queuedAt !== undefined) continue;
-      const id = record?.id ?? crypto.randomUUID();
-      const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id });
-      if (!statement) continue;
-      // Outbox first, then the mark: a crash in between re-queues under the same id (same key), never a second copy.
-      await outbox.set(id, { statement, factKey: key, attempts: 0, nextAt: now() });
-      await facts.set(key, { id, queuedAt: now() });
-      added++;
-    }
-    return added;
+  /**
+   * Queues a statement for every fact not queued before. Returns how many were added. Under the lock the export
+   * takes, and with the id the export would give the fact (derived from it): a crash between the two writes below
+   * queues the same statement again under the same id (one outbox entry, one LRS copy), never a second statement.
+   */
+  function enqueueFacts(stored: Record<string, unknown>, packs: readonly Pack[], actor: Actor): Promise<number> {
+    return withLock(FACTS_LOCK, async () => {
+      const known = new Map(await facts.entries());
+      let added = 0;
+      for (const key of statementFactKeys(stored)) {
+        const record = known.get(key);
+        if (record?.queuedAt !== undefined) continue;
+        const id = record?.id ?? (await derivedStatementId(actor.account.name, key));
+        const statement = statementForFact(key, stored[key], { packs, actor, idFor: () => id });
+        if (!statement) continue;
+        // Outbox first, then the mark: a crash in between re-queues under the same id (same key), never a second copy.
+        await outbox.set(id, { statement, factKey: key, attempts: 0, nextAt: now() });
+        await facts.set(key, { id, queuedAt: now() });
+        added++;
+      }
+      return added;
+    });
   }
 
   async function post(config: LrsConfig, statements: Statement[]): Promise<{ status: number } | { error: string }> {
@@ -86,7 +95,13 @@ export function createOutbox({ outbox, facts, fetch, now = Date.now }: OutboxDep
         headers: { 'Content-Type': 'application/json', 'X-Experience-API-Version': XAPI_VERSION, ...authHeader(config) },
         body: JSON.stringify(statements),
         credentials: 'omit',
+        // Never follow a redirect: a 307/308 would resend the statements (and the credentials) to another address.
+        redirect: 'manual',
       });
+      // Browsers answer a refused redirect with an opaque response (status 0); Node's fetch with the 3xx itself.
+      if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+        return { error: `redirect refused (HTTP ${response.status || '3xx'}): the LRS endpoint must answer itself` };
+      }
       return { status: response.status };
     } catch (error) {
       return { error: error instanceof Error ? error.message : String(error) };

@@ -166,16 +166,43 @@ function collect(
     }
   };
   const selector = candidateSelector(strategy);
+  // A selector the browser refuses (a pack's repair, say) is this strategy's failure alone: the next one is tried.
+  if (!isValidSelector(selector)) return out;
   if (!shadowRoots) {
-    for (const scope of scopes) consider(scope.querySelectorAll(selector));
+    for (const scope of scopes) consider(queryAll(scope, selector));
   } else {
     for (const shadow of shadowRoots) {
       if (scopes.some((scope) => scope === ctx.root || containsAcrossShadow(scope, shadow.host))) {
-        consider(shadow.querySelectorAll(selector));
+        consider(queryAll(shadow, selector));
       }
     }
   }
   return out;
+}
+
+const selectorValidity = new Map<string, boolean>();
+/** Does the browser accept this selector? Asked once per selector, on an empty fragment (nothing is matched). */
+export function isValidSelector(selector: string): boolean {
+  let valid = selectorValidity.get(selector);
+  if (valid === undefined) {
+    try {
+      document.createDocumentFragment().querySelector(selector);
+      valid = true;
+    } catch {
+      valid = false;
+    }
+    selectorValidity.set(selector, valid);
+  }
+  return valid;
+}
+
+/** querySelectorAll that never throws: whatever a selector does wrong, one strategy fails, not the page's guide. */
+function queryAll(scope: ParentNode, selector: string): ArrayLike<Element> & Iterable<Element> {
+  try {
+    return scope.querySelectorAll(selector);
+  } catch {
+    return [];
+  }
 }
 
 function accepts(strategy: AnchorStrategy, el: Element, ctx: ResolveContext): boolean {
@@ -271,11 +298,12 @@ function computeVisible(el: Element, ctx: ResolveContext): boolean {
 
 /** querySelectorAll in `scope`, falling back to the open shadow roots inside it when the light DOM has none. */
 function queryDeep(scope: ParentNode, css: string, ctx: ResolveContext, opts: ResolveOptions): Element[] {
-  const light = [...scope.querySelectorAll(css)];
+  if (!isValidSelector(css)) return [];
+  const light = [...queryAll(scope, css)];
   if (light.length) return light;
   const out: Element[] = [];
   for (const shadow of openShadowRoots(ctx, opts)) {
-    if (scope === ctx.root || containsAcrossShadow(scope, shadow.host)) out.push(...shadow.querySelectorAll(css));
+    if (scope === ctx.root || containsAcrossShadow(scope, shadow.host)) out.push(...queryAll(shadow, css));
   }
   return out;
 }

@@ -1,24 +1,8 @@
 import type { DoneRule } from '../../lessons/pack/types';
+import { urlMatches } from '../../lessons/pack/url-pattern';
 
-// A `{ url: pattern }` rule: the pattern is a path (optionally with a query); `*` stands for one path segment or
-// part of one, and a trailing `/*` or `/**` for anything below. "/in/*" matches /in/jane-doe/ and its sub-pages
-// but not /in itself; "/*/status/*" matches any post. Matching ignores a trailing slash and letter case; a query
-// value `*` only requires the parameter.
-export function urlMatches(pattern: string, url: URL): boolean {
-  const [pathPattern = '', queryPattern] = pattern.split('?', 2);
-  const trimmed = pathPattern.replace(/\/+$/, '');
-  const below = /\/\*\*?$/.test(trimmed); // a trailing /* or /** means "anything below"
-  const body = below ? trimmed.replace(/\/\*\*?$/, '') : trimmed;
-  const source = body
-    .split(/(\*\*|\*)/)
-    .map((part) => (part === '**' ? '.*' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
-    .join('');
-  if (!new RegExp(`^${source}${below ? '/.+' : '/?'}$`, 'i').test(url.pathname.replace(/\/+$/, '') + (below ? '' : '/'))) return false;
-  if (!queryPattern) return true;
-  const wanted = new URLSearchParams(queryPattern);
-  for (const [key, value] of wanted) if (value === '*' ? !url.searchParams.has(key) : url.searchParams.get(key) !== value) return false;
-  return true;
-}
+// `{ url: pattern }` rules are matched by lessons/pack/url-pattern.ts (linear time; shared with the validator).
+export { urlMatches };
 
 /** The anchor a rule listens to: `'anchor'` means the step's own. */
 export function ruleAnchor(rule: DoneRule, stepAnchor: string | null): string | null {

@@ -7,6 +7,7 @@ import { Switch } from '../../components/Switch';
 import { POLICY_STATUS_KEY, type PolicyStatus } from '../../components/packs/policy';
 import { originPattern } from '../../components/packs/subscribe';
 import { TRAINER_MODE_KEY } from '../../components/trainer/flag';
+import { XAPI_DATA_COLLECTION } from '../../components/xapi/data-collection';
 import { XAPI_STATUS_KEY, type OutboxStatus } from '../../components/xapi/outbox';
 
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
@@ -68,14 +69,23 @@ export function DiagnosticsSection({ locale }: { locale: Locale }) {
             <p data-testid="lrs-status">
               {t(locale, 'diagLrsStatus', String(outbox.pending), String(outbox.rejected), outbox.lastSentAt ? formatDate(locale, outbox.lastSentAt) : '—')}
               {outbox.lastError ? ` ${t(locale, 'diagLrsError', outbox.lastError)}` : ''}
+              {outbox.waitingForConsent ? ` ${t(locale, 'diagLrsConsentNeeded')}` : ''}
             </p>
           ) : null}
           <button
             type="button"
             className="button secondary"
             onClick={() => {
-              // Only needed when the LRS does not allow the extension by CORS: asked on the administrator's click.
-              void browser.permissions.request({ origins: [originPattern(policy.xapiEndpoint!)] }).then((granted) => setLrsMessage(t(locale, granted ? 'diagLrsGranted' : 'diagLrsRefused')));
+              // Asked on a click (the prompt needs it): the LRS's origin, when it does not allow the extension by CORS,
+              // and in Firefox the data collection that sending statements means (its built-in consent).
+              void browser.permissions
+                .getAll()
+                .then((current) => {
+                  const request = { origins: [originPattern(policy.xapiEndpoint!)], ...('data_collection' in current ? { data_collection: [...XAPI_DATA_COLLECTION] } : {}) };
+                  return browser.permissions.request(request as Parameters<typeof browser.permissions.request>[0]);
+                })
+                .then((granted) => setLrsMessage(t(locale, granted ? 'diagLrsGranted' : 'diagLrsRefused')))
+                .catch(() => setLrsMessage(t(locale, 'diagLrsRefused')));
             }}
           >
             {t(locale, 'diagLrsGrant', new URL(policy.xapiEndpoint).host)}

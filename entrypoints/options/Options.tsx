@@ -15,6 +15,7 @@ import { deleteLearnerData, exportFileName, exportLearnerData, importLearnerData
 import { answerRetrieval, dueRetrievals, localize, type RetrievalCard } from '../../lessons/engine';
 import { MODES, type Lesson, type Pack } from '../../lessons/pack/types';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
+import { learnerFileTooLarge, learnerImportMessage } from './import-messages';
 import { TRAINER_SECTIONS } from './trainer-slot';
 
 const NETWORK_LABEL = { linkedin: 'networkLinkedin', x: 'networkX', facebook: 'networkFacebook', youtube: 'networkYoutube' } as const;
@@ -63,7 +64,7 @@ function ProgressSection({ locale }: { locale: Locale }) {
               <ProgressRing fraction={fraction} label={t(locale, 'optionsRingLabel', name, String(Math.round(fraction * 100)))} />
               <div>
                 <h3>{name}</h3>
-                <div>{t(locale, 'optionsLessonsDone', String(s.lessonsDone), String(s.lessons.length))}</div>
+                <div>{t(locale, 'optionsLessonsDone', s.lessonsDone, s.lessons.length)}</div>
                 <div className="muted">{s.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, s.lastActivity)) : t(locale, 'optionsNotStarted')}</div>
               </div>
             </li>
@@ -81,15 +82,24 @@ function NetworkLessons({ locale, network, lessons }: { locale: Locale; network:
   return (
     <>
       <h3 style={{ margin: '16px 0 8px' }}>{t(locale, 'optionsLessonsList', t(locale, NETWORK_LABEL[network]))}</h3>
+      <p className="muted cycle-legend" data-testid="cycle-legend">{t(locale, 'optionsCycleLegend')}</p>
       <ul className="lessons">
         {lessons.map(({ pack, lesson, stats }) => (
           <li key={`${pack.id}/${lesson.id}`} className="lesson" data-testid="lesson" data-lesson={`${pack.id}/${lesson.id}`}>
             <details>
               <summary>
                 <strong>{localize(lesson.title, locale)}</strong>
-                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', String(stats.done), String(stats.total))}</span>
+                <span data-testid="lesson-steps">{t(locale, 'optionsStepsDone', stats.done, stats.total)}</span>
+                {stats.completed ? (
+                  <span className="done-badge" data-testid="lesson-state" data-state="completed">{t(locale, 'lessonStateCompleted')}</span>
+                ) : stats.lessonSkipped || stats.skipped ? (
+                  <span className="skip-badge" data-testid="lesson-state" data-state="skipped">
+                    {t(locale, stats.lessonSkipped ? 'lessonStateSkipped' : 'lessonStepsSkipped', stats.skipped)}
+                  </span>
+                ) : null}
                 <KolbCycle locale={locale} stats={stats} />
                 <span className="muted">{stats.lastActivity ? t(locale, 'optionsLastActivity', formatDate(locale, stats.lastActivity)) : t(locale, 'optionsNotStarted')}</span>
+                <NoteCue locale={locale} packId={pack.id} lessonId={lesson.id} />
               </summary>
               <NoteEditor locale={locale} packId={pack.id} lessonId={lesson.id} lessonTitle={localize(lesson.title, locale)} />
             </details>
@@ -100,11 +110,28 @@ function NetworkLessons({ locale, network, lessons }: { locale: Locale; network:
   );
 }
 
-/** The four Kolb modes as chips, filled when the learner went through a step of that mode. */
+/** Says, on the closed row, that the lesson has a notes journal: its first words, or an invitation to write. */
+function NoteCue({ locale, packId, lessonId }: { locale: Locale; packId: string; lessonId: string }) {
+  const { notes } = useLearner();
+  const text = notes[`${packId}/${lessonId}`]?.text.trim() ?? '';
+  return (
+    <span className="note-cue" data-testid="note-cue">
+      {text ? t(locale, 'optionsNoteCueSaved', text.length > 40 ? `${text.slice(0, 40)}…` : text) : t(locale, 'optionsNoteCueEmpty')}
+    </span>
+  );
+}
+
+/** The order a learner reads the cycle in: watch, understand, try, for real. */
+const CYCLE_ORDER = ['RO', 'AC', 'AE', 'CE'] as const satisfies ReadonlyArray<(typeof MODES)[number]>;
+
+/**
+ * The four kinds of step as chips in plain words (Kolb's terms are for trainers), filled when the learner went through
+ * a step of that kind; the section explains them once (optionsCycleLegend).
+ */
 function KolbCycle({ locale, stats }: { locale: Locale; stats: LessonStats }) {
   return (
     <ul className="cycle" aria-label={t(locale, 'optionsCycleLabel')}>
-      {MODES.map((mode) => {
+      {CYCLE_ORDER.map((mode) => {
         const on = stats.modesDone.includes(mode);
         const name = t(locale, `mode${mode}`);
         return (
@@ -257,7 +284,9 @@ function GuideSection({ locale }: { locale: Locale }) {
 function DataSection({ locale }: { locale: Locale }) {
   const headingId = useId();
   const fileId = useId();
-  const [message, setMessage] = useState('');
+  // A message is kept as what to say, not as words: it is written at each render, in the page's language of that
+  // moment (deleting the data also deletes the language choice, and the page may switch language under it).
+  const [message, setMessage] = useState<((l: Locale) => string) | null>(null);
   const [confirming, setConfirming] = useState(false);
   const confirmRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
@@ -274,18 +303,15 @@ function DataSection({ locale }: { locale: Locale }) {
     setTimeout(() => URL.revokeObjectURL(url), 10_000);
   };
   const importFile = async (file: File) => {
+    // Refused by its size before it is read: a huge file would hold the page, and cannot be one of our exports.
+    if (learnerFileTooLarge(locale, file.size)) return setMessage(() => (l: Locale) => learnerFileTooLarge(l, file.size) ?? '');
     const result = await importLearnerData(localArea(), await file.text());
-    if (!result.ok) {
-      setMessage(t(locale, result.reason === 'not-json' ? 'optionsImportNotJson' : result.reason === 'newer-version' ? 'optionsImportNewer' : 'optionsImportNotExport'));
-      return;
-    }
-    const repaired = result.repairedKeys.length ? ` ${t(locale, 'optionsImportRepaired', String(result.repairedKeys.length))}` : '';
-    setMessage(t(locale, 'optionsImportDone', String(result.keys)) + repaired);
+    setMessage(() => (l: Locale) => learnerImportMessage(l, result));
   };
   const remove = async () => {
     await deleteLearnerData(localArea());
     setConfirming(false);
-    setMessage(t(locale, 'optionsDeleted'));
+    setMessage(() => (l: Locale) => t(l, 'optionsDeleted'));
   };
 
   return (
@@ -329,7 +355,7 @@ function DataSection({ locale }: { locale: Locale }) {
         )}
       </div>
       <p role="status" data-testid="data-status">
-        {message}
+        {message?.(locale)}
       </p>
     </section>
   );

@@ -5,11 +5,12 @@ import { browser } from 'wxt/browser';
 import { t, type Locale } from '../../components/i18n';
 import { Switch } from '../../components/Switch';
 import { packManager } from '../../components/packs/provider';
-import { REGISTRY_KEY, type PackCheck, type PackListItem } from '../../components/packs/registry';
+import { REGISTRY_KEY, type PackCheck, type PackListItem, type PackManager } from '../../components/packs/registry';
 import { isHttpsUrl, normalizePin, originPattern, refreshSubscription } from '../../components/packs/subscribe';
 import { localize } from '../../lessons/engine';
 import { formatError, validatePackJson, type PackError } from '../../lessons/pack/validate';
-import { validatePackYaml } from '../../lessons/pack/yaml';
+import { MAX_YAML_BYTES, validatePackYaml } from '../../lessons/pack/yaml';
+import { packFileTooLarge, packSaveFailed } from './import-messages';
 
 const formatDate = (locale: Locale, at: number) => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(at);
 
@@ -140,14 +141,22 @@ function ImportPack({ locale }: { locale: Locale }) {
   const [errors, setErrors] = useState<PackError[]>([]);
   const importFile = async (file: File) => {
     setErrors([]);
+    const tooLarge = packFileTooLarge(locale, file.name, file.size, MAX_YAML_BYTES);
+    if (tooLarge) return setMessage(tooLarge);
     const text = await file.text();
     const result = validatePackFile(file.name, text);
     if (!result.ok || !result.pack) {
       setErrors(result.errors);
-      setMessage(t(locale, 'packsImportInvalid', file.name, String(result.errors.length)));
+      setMessage(t(locale, 'packsImportInvalid', file.name, result.errors.length));
       return;
     }
-    const outcome = await packManager().install(result.pack, 'file');
+    let outcome: Awaited<ReturnType<PackManager['install']>>;
+    try {
+      outcome = await packManager().install(result.pack, 'file');
+    } catch (error) {
+      // The storage is full (or IndexedDB failed): said in the learner's language; nothing they had is touched.
+      return setMessage(packSaveFailed(locale, error));
+    }
     if (outcome.ok) setMessage(t(locale, outcome.replaced ? 'packsImportReplaced' : 'packsImportDone', outcome.entry.id, outcome.entry.version));
     else if (outcome.reason === 'invalid') setErrors(outcome.errors);
     else setMessage(t(locale, outcome.reason === 'bundled-id' ? 'packsBundledId' : 'packsManagedId', result.pack.id));

@@ -27,7 +27,7 @@ export function ProgressOutSection({ locale }: { locale: Locale }) {
     const day = new Date().toISOString().slice(0, 10);
     if (format === 'json') download(`training-wheels-xapi-${day}.json`, 'application/json', JSON.stringify(statements, null, 2));
     else download(`training-wheels-progress-${day}.csv`, 'text/csv', statementsToCsv(statements, locale));
-    setMessage(t(locale, 'xapiExported', String(statements.length)));
+    setMessage(t(locale, 'xapiExported', statements.length));
   };
   return (
     <section aria-labelledby={headingId} data-testid="progress-out">

@@ -138,7 +138,14 @@ function PathSection({ locale, network }: { locale: Locale; network: Network | n
 }
 
 function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageInfo> }) {
-  const { progress, activeTask, setActiveTask, updateProgress } = useLearner();
+  const { learner, progress, activeTask, setActiveTask, updateProgress, setGuideEnabled, setNetworkEnabled } = useLearner();
+  // Where the guide is off, a task started here would show nothing in the tab: the button says it turns the guide on
+  // for this network, and does (the learner's click is the consent).
+  const guideOn = isGuideOn(learner, page.network);
+  const turnOn = async () => {
+    if (!learner.guideEnabled) await setGuideEnabled(true);
+    if (learner.disabledNetworks.includes(page.network)) await setNetworkEnabled(page.network, true);
+  };
   const headingId = useId();
   const lessons = lessonsForPage(learnerPacks(), page.network, page.pageKind);
   return (
@@ -150,29 +157,43 @@ function PageLessons({ locale, page }: { locale: Locale; page: NonNullable<PageI
           const stats = lessonStats(lesson, progress.packs[pack.id]?.lessons[lesson.id]);
           const title = localize(lesson.title, locale);
           const active = activeTask?.packId === pack.id && activeTask.lessonId === lesson.id;
-          const progressLabel = t(locale, 'popupStepsDone', String(stats.done), String(stats.total));
-          const start = () => {
-            const ref = { packId: pack.id, lessonId: lesson.id };
-            void updateProgress((p) => startTask(p, ref, Date.now()));
-            void setActiveTask({ ...ref, network: page.network });
+          const progressLabel = t(locale, 'popupStepsDone', stats.done, stats.total);
+          const ref = { packId: pack.id, lessonId: lesson.id };
+          // Starting a lesson that ended with skipped steps opens those steps again (startTask).
+          const start = async () => {
+            if (!guideOn) await turnOn();
+            await updateProgress((p) => startTask(p, ref, Date.now()));
+            await setActiveTask({ ...ref, network: page.network });
           };
+          const resumed = stats.done || stats.lastActivity;
           return (
             <li key={`${pack.id}/${lesson.id}`} data-testid="popup-lesson">
               <span>{title}</span>
               {stats.completed ? (
                 <span className="done-badge">{t(locale, 'popupLessonDone')}</span>
-              ) : active ? (
+              ) : stats.lessonSkipped ? (
+                <>
+                  <span className="skip-badge" data-testid="popup-lesson-skipped">{t(locale, 'popupLessonSkipped')}</span>
+                  <button type="button" className="button" aria-label={t(locale, 'popupRetrySkippedLesson', title)} onClick={() => void start()}>
+                    {t(locale, 'popupRetrySkipped')}
+                  </button>
+                </>
+              ) : active && guideOn ? (
                 <span className="muted" data-testid="popup-lesson-active">
                   {t(locale, 'popupActiveNote')}
                 </span>
+              ) : !guideOn ? (
+                <button type="button" className="button" data-testid="popup-lesson-turn-on" aria-label={t(locale, 'popupTurnOnAndStartLesson', title)} onClick={() => void start()}>
+                  {t(locale, active || resumed ? 'popupTurnOnAndContinue' : 'popupTurnOnAndStart')}
+                </button>
               ) : (
                 <button
                   type="button"
                   className="button"
-                  aria-label={t(locale, stats.done || stats.lastActivity ? 'popupContinueLesson' : 'popupStartLesson', title)}
-                  onClick={start}
+                  aria-label={t(locale, resumed ? 'popupContinueLesson' : 'popupStartLesson', title)}
+                  onClick={() => void start()}
                 >
-                  {t(locale, stats.done || stats.lastActivity ? 'popupContinue' : 'popupStart')}
+                  {t(locale, resumed ? 'popupContinue' : 'popupStart')}
                 </button>
               )}
               <progress max={stats.total} value={stats.done} aria-label={`${title}: ${progressLabel}`} />
@@ -192,7 +213,7 @@ function ReviewsDue({ locale }: { locale: Locale }) {
   return (
     <p className="popup-section">
       <a href={browser.runtime.getURL('/options.html#reviews')} target="_blank" rel="noopener">
-        {t(locale, 'popupReviewsDue', String(due))}
+        {t(locale, 'popupReviewsDue', due)}
       </a>
     </p>
   );

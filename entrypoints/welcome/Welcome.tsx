@@ -141,7 +141,7 @@ function Quiz({ locale, trainerDefault, onScore, onPick }: { locale: Locale; tra
             {t(locale, 'quizSubmit')}
           </button>
           <span id={`${formId}-count`} className="muted" aria-live="polite">
-            {t(locale, 'quizAnswered', String(answered), String(QUESTIONNAIRE.length))}
+            {t(locale, 'quizAnswered', answered, QUESTIONNAIRE.length)}
           </span>
         </div>
         {error ? (

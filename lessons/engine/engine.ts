@@ -1,8 +1,8 @@
 // What to show where: given packs, learner and page, the hints and the current step of the active task.
 // Pure and deterministic: the clock comes in as `now`, nothing is read from the environment.
 import type { Network } from '../sites/types';
-import type { DoneRule, KolbMode, LearningPath, Lesson, Pack, PackSettings, Text } from '../pack/types';
-import type { FadeLevel, LessonProgress, PackProgress, Progress, TaskRef } from './progress';
+import { stepEnd, type DoneRule, type KolbMode, type LearningPath, type Lesson, type Pack, type PackSettings, type Signal, type Text } from '../pack/types';
+import { stepPassed, type ActiveRef, type FadeLevel, type LessonProgress, type PackProgress, type Progress } from './progress';
 
 export const DAY_MS = 86_400_000;
 /** Retrieval cards fall due this many days after the lesson is completed (PEDAGOGY: about D+2, D+7, D+21). */
@@ -55,6 +55,15 @@ export interface HintCard {
   practiseSafely: string;
   started: boolean;
   completed: boolean;
+  /** Ended with a skipped step and not completed since. */
+  skipped: boolean;
+}
+
+/** One micro-step of a walk, in the learner's language. */
+export interface WalkStep {
+  anchor: string | null;
+  text: string;
+  done: Signal;
 }
 
 export interface TaskStep {
@@ -66,7 +75,11 @@ export interface TaskStep {
   index: number;
   total: number;
   anchor: string | null;
+  /** How the whole step ends (a walk: its last micro-step's rule). */
   done: DoneRule;
+  /** The step's walk over the real controls (empty: none), and where the learner is in it. */
+  walk: WalkStep[];
+  walkIndex: number;
   path: LearningPath;
   lessonTitle: string;
   why: string;
@@ -257,7 +270,7 @@ export function computeGuide(input: GuideInput): Guide {
   const locale = learner.locale;
   const path = effectivePath(learner, input.presets, page.network);
   const secondary = learner.secondaryPath ?? null;
-  const active: TaskRef | null = learner.progress.active;
+  const active: ActiveRef | null = learner.progress.active;
 
   let task: TaskStep | null = null;
   let resume: Guide['resume'] = null;
@@ -278,9 +291,10 @@ export function computeGuide(input: GuideInput): Guide {
       const hintPath = hintPathFor(`${pack.id}/${lesson.id}`, day, path, secondary);
       const isActive = active?.packId === pack.id && active.lessonId === lesson.id;
 
-      if (isActive && lesson.steps.some((s) => lp?.steps[s.id] === undefined)) {
+      if (isActive && lesson.steps.some((s) => !stepPassed(lp, s.id))) {
         if (here) {
-          task = currentStep(pack, lesson, lp, path, (stepId) => hintPathFor(`${pack.id}/${lesson.id}/${stepId}`, day, path, secondary), level, locale);
+          const voiceOf = (stepId: string) => hintPathFor(`${pack.id}/${lesson.id}/${stepId}`, day, path, secondary);
+          task = currentStep(pack, lesson, lp, path, voiceOf, level, locale, active!.walk);
           continue; // the task replaces the lesson's hint card
         }
         resume = { packId: pack.id, lessonId: lesson.id, pages: [...lesson.pages] };
@@ -315,6 +329,7 @@ export function computeGuide(input: GuideInput): Guide {
         practiseSafely: localize(lesson.practiseSafely, locale),
         started: lp?.startedAt !== undefined,
         completed,
+        skipped: !completed && lp?.skippedAt !== undefined,
       });
     }
   }
@@ -329,11 +344,14 @@ function currentStep(
   voiceOf: (stepId: string) => LearningPath,
   level: FadeLevel,
   locale: string,
+  walkAt: ActiveRef['walk'],
 ): TaskStep | null {
   const order = stepOrder(lesson, path);
-  const index = order.findIndex((id) => lp?.steps[id] === undefined);
+  const index = order.findIndex((id) => !stepPassed(lp, id));
   if (index < 0) return null;
   const step = lesson.steps.find((s) => s.id === order[index])!;
+  const walk = (step.walk ?? []).map((item) => ({ anchor: item.anchor ?? null, text: localize(item.text, locale), done: item.done }));
+  const walkIndex = walk.length && walkAt?.stepId === step.id ? Math.min(walkAt.index, walk.length - 1) : 0;
   const stepHint = step.hint?.[voiceOf(step.id)] ?? step.hint?.[path];
   return {
     packId: pack.id,
@@ -343,7 +361,9 @@ function currentStep(
     index,
     total: order.length,
     anchor: step.anchor ?? null,
-    done: step.done,
+    done: stepEnd(step),
+    walk,
+    walkIndex,
     path,
     lessonTitle: localize(lesson.title, locale),
     why: localize(lesson.why, locale),

@@ -19,7 +19,11 @@ export interface LessonProgress {
   startedAt?: number;
   /** Step id → when it was completed. */
   steps: Record<string, number>;
+  /** Step id → when the learner skipped it (never a completion: it earns nothing and schedules nothing). */
+  skipped?: Record<string, number>;
   completedAt?: number;
+  /** The learner went through the lesson skipping at least one step: it ended without being completed. */
+  skippedAt?: number;
   retrieval: RetrievalAnswer[];
   /** The learner closed this lesson's hint ("got it"). */
   hintDismissedAt?: number;
@@ -42,17 +46,33 @@ export interface TaskRef {
   lessonId: string;
 }
 
+/** The active task, and where the learner is in the walk of its current step (absent: at its start). */
+export interface ActiveRef extends TaskRef {
+  walk?: { stepId: string; index: number };
+}
+
 export interface Progress {
   version: 1;
   packs: Record<string, PackProgress>;
   /** The task the learner has started and not finished or stopped. */
-  active: TaskRef | null;
+  active: ActiveRef | null;
   /** Path the learner last studied with, for information (the store keeps the real choice). */
   lastPath?: LearningPath;
 }
 
+/**
+ * A map keyed by ids from storage or from a pack: no prototype, so an id such as `constructor` or `__proto__` is
+ * only ever an id (never Object.prototype's property, never a way to write to it).
+ */
+export function idMap<T>(...sources: Array<Readonly<Record<string, T>> | undefined>): Record<string, T> {
+  return Object.assign(Object.create(null) as Record<string, T>, ...sources);
+}
+
+const emptyPack = (): PackProgress => ({ lessons: idMap(), skills: idMap() });
+const emptyLesson = (): LessonProgress => ({ steps: idMap(), retrieval: [] });
+
 export function emptyProgress(): Progress {
-  return { version: 1, packs: {}, active: null };
+  return { version: 1, packs: idMap(), active: null };
 }
 
 const isObj = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -68,14 +88,16 @@ export function sanitizeProgress(raw: unknown): Progress {
   if (isObj(raw.packs)) {
     for (const [packId, p] of Object.entries(raw.packs)) {
       if (!isObj(p)) continue;
-      const pp: PackProgress = { lessons: {}, skills: {} };
+      const pp: PackProgress = emptyPack();
       if (isObj(p.lessons)) {
         for (const [lessonId, l] of Object.entries(p.lessons)) {
           if (!isObj(l)) continue;
-          const lp: LessonProgress = { steps: {}, retrieval: [] };
+          const lp: LessonProgress = emptyLesson();
           if (isTime(l.startedAt)) lp.startedAt = l.startedAt;
           if (isTime(l.completedAt)) lp.completedAt = l.completedAt;
           if (isTime(l.hintDismissedAt)) lp.hintDismissedAt = l.hintDismissedAt;
+          if (isTime(l.skippedAt)) lp.skippedAt = l.skippedAt;
+          if (isObj(l.skipped)) for (const [s, t] of Object.entries(l.skipped)) if (isTime(t)) (lp.skipped ??= idMap())[s] = t;
           if (isObj(l.steps)) for (const [s, t] of Object.entries(l.steps)) if (isTime(t)) lp.steps[s] = t;
           if (Array.isArray(l.retrieval))
             for (const a of l.retrieval)
@@ -97,22 +119,33 @@ export function sanitizeProgress(raw: unknown): Progress {
   return out;
 }
 
+const own = <T>(map: Record<string, T> | undefined, key: string): T | undefined => (map && Object.hasOwn(map, key) ? map[key] : undefined);
+
 export function lessonProgress(progress: Progress, ref: TaskRef): LessonProgress | undefined {
-  return progress.packs[ref.packId]?.lessons[ref.lessonId];
+  return own(own(progress.packs, ref.packId)?.lessons, ref.lessonId);
 }
 
 /** Copy-on-write update of one lesson's progress. */
 function withLesson(progress: Progress, ref: TaskRef, update: (lp: LessonProgress) => LessonProgress): Progress {
-  const pack = progress.packs[ref.packId] ?? { lessons: {}, skills: {} };
-  const lp = pack.lessons[ref.lessonId] ?? { steps: {}, retrieval: [] };
+  const pack = own(progress.packs, ref.packId) ?? emptyPack();
+  const lp = own(pack.lessons, ref.lessonId) ?? emptyLesson();
   return {
     ...progress,
-    packs: { ...progress.packs, [ref.packId]: { ...pack, lessons: { ...pack.lessons, [ref.lessonId]: update(lp) } } },
+    packs: idMap(progress.packs, { [ref.packId]: { ...pack, lessons: idMap(pack.lessons, { [ref.lessonId]: update(lp) }) } }),
   };
 }
 
+/**
+ * Start a task, or take it up again. A lesson that ended with skipped steps opens those steps again: the task resumes
+ * at the first of them.
+ */
 export function startTask(progress: Progress, ref: TaskRef, now: number): Progress {
-  const next = withLesson(progress, ref, (lp) => (lp.startedAt === undefined ? { ...lp, startedAt: now } : lp));
+  const next = withLesson(progress, ref, (lp) => {
+    const started = lp.startedAt === undefined ? { ...lp, startedAt: now } : lp;
+    if (lp.skippedAt === undefined || lp.completedAt !== undefined) return started;
+    const { skipped: _skips, skippedAt: _ended, ...rest } = started;
+    return rest;
+  });
   return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
 }
 
@@ -120,26 +153,70 @@ export function stopTask(progress: Progress): Progress {
   return { ...progress, active: null };
 }
 
+/** A step the learner has passed: done, or skipped. */
+export function stepPassed(lp: LessonProgress | undefined, stepId: string): boolean {
+  return own(lp?.steps, stepId) !== undefined || own(lp?.skipped, stepId) !== undefined;
+}
+
 /**
- * Record a step as done. When every step of the lesson is done the lesson is completed (which starts the
- * retrieval schedule and fades its hints) and stops being the active task.
+ * Record a step as done (a step skipped before and done now counts as done). When every step of the lesson is done
+ * the lesson is completed (which starts the retrieval schedule and fades its hints) and stops being the active task;
+ * when every step is passed but some were skipped, the lesson ends as skipped, not completed.
  */
 export function completeStep(progress: Progress, packs: readonly Pack[], ref: TaskRef & { stepId: string }, now: number): Progress {
+  return passStep(progress, packs, ref, now, 'done');
+}
+
+/**
+ * Record a step as skipped: the task moves on, and the step earns nothing. A lesson that ends with a skipped step is
+ * recorded as skipped (`skippedAt`): no completion, no fading credit, no review schedule.
+ */
+export function skipStep(progress: Progress, packs: readonly Pack[], ref: TaskRef & { stepId: string }, now: number): Progress {
+  return passStep(progress, packs, ref, now, 'skipped');
+}
+
+function passStep(progress: Progress, packs: readonly Pack[], ref: TaskRef & { stepId: string }, now: number, how: 'done' | 'skipped'): Progress {
   const lesson = packs.find((p) => p.id === ref.packId)?.lessons.find((l) => l.id === ref.lessonId);
   if (!lesson || !lesson.steps.some((s) => s.id === ref.stepId)) return progress;
-  let completed = false;
+  let ended = false;
   const next = withLesson(progress, ref, (lp) => {
-    const steps = lp.steps[ref.stepId] === undefined ? { ...lp.steps, [ref.stepId]: now } : lp.steps;
-    completed = lp.completedAt === undefined && lesson.steps.every((s) => steps[s.id] !== undefined);
-    return { ...lp, startedAt: lp.startedAt ?? now, steps, ...(completed ? { completedAt: now } : {}) };
+    let { steps, skipped } = lp;
+    if (how === 'done') {
+      if (own(steps, ref.stepId) === undefined) steps = idMap(steps, { [ref.stepId]: now });
+      if (own(skipped, ref.stepId) !== undefined) {
+        skipped = idMap(skipped);
+        delete skipped[ref.stepId];
+      }
+    } else if (own(steps, ref.stepId) === undefined && own(skipped, ref.stepId) === undefined) {
+      skipped = idMap(skipped, { [ref.stepId]: now });
+    }
+    const updated: LessonProgress = { ...lp, startedAt: lp.startedAt ?? now, steps, ...(skipped ? { skipped } : {}) };
+    const allDone = lesson.steps.every((s) => own(steps, s.id) !== undefined);
+    const allPassed = lesson.steps.every((s) => stepPassed(updated, s.id));
+    if (allDone && lp.completedAt === undefined) updated.completedAt = now;
+    else if (!allDone && allPassed && lp.completedAt === undefined) updated.skippedAt = now;
+    ended = allPassed;
+    return updated;
   });
   const wasActive = next.active?.packId === ref.packId && next.active.lessonId === ref.lessonId;
-  return completed && wasActive ? { ...next, active: null } : next;
+  if (ended && wasActive) return { ...next, active: null };
+  // The next step starts at the beginning of its walk.
+  return wasActive && next.active?.walk ? { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } } : next;
+}
+
+/** The learner finished a micro-step of the current step's walk: the walk goes on from `index`. */
+export function advanceWalk(progress: Progress, ref: TaskRef & { stepId: string }, index: number): Progress {
+  const active = progress.active;
+  if (!active || active.packId !== ref.packId || active.lessonId !== ref.lessonId) return progress;
+  return { ...progress, active: { packId: ref.packId, lessonId: ref.lessonId, walk: { stepId: ref.stepId, index: Math.max(0, Math.floor(index)) } } };
 }
 
 /** Start a lesson again from its first step (its completion and retrieval history are kept). */
 export function restartLesson(progress: Progress, ref: TaskRef, now: number): Progress {
-  const next = withLesson(progress, ref, (lp) => ({ ...lp, steps: {}, startedAt: now }));
+  const next = withLesson(progress, ref, (lp) => {
+    const { skipped: _skips, skippedAt: _ended, ...rest } = lp;
+    return { ...rest, steps: idMap(), startedAt: now };
+  });
   return { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } };
 }
 
@@ -153,8 +230,8 @@ export function dismissHint(progress: Progress, ref: TaskRef, now: number): Prog
 
 /** The learner's own fade choice for a skill ("show hints again" = 'full'). */
 export function setHintLevel(progress: Progress, packId: string, skill: string, level: FadeLevel, now: number): Progress {
-  const pack = progress.packs[packId] ?? { lessons: {}, skills: {} };
-  return { ...progress, packs: { ...progress.packs, [packId]: { ...pack, skills: { ...pack.skills, [skill]: { level, at: now } } } } };
+  const pack = own(progress.packs, packId) ?? emptyPack();
+  return { ...progress, packs: idMap(progress.packs, { [packId]: { ...pack, skills: idMap(pack.skills, { [skill]: { level, at: now } }) } }) };
 }
 
 /** Undo fading and dismissal for one lesson's hint: it shows as a full card again. */
@@ -168,12 +245,21 @@ export function showHintAgain(progress: Progress, packs: readonly Pack[], ref: T
   return setHintLevel(cleared, ref.packId, skill, 'full', now);
 }
 
-/** "Back" in a guided task: the step counts as not done again (the lesson's completion, if any, is kept). */
+/**
+ * "Back" in a guided task: the step counts as neither done nor skipped again, and its walk starts over (the
+ * lesson's completion, if any, is kept).
+ */
 export function reopenStep(progress: Progress, ref: TaskRef & { stepId: string }): Progress {
   const lp = lessonProgress(progress, ref);
-  if (!lp || lp.steps[ref.stepId] === undefined) return progress;
-  return withLesson(progress, ref, (current) => {
-    const { [ref.stepId]: _reopened, ...steps } = current.steps;
-    return { ...current, steps };
+  if (!lp || !stepPassed(lp, ref.stepId)) return progress;
+  const next = withLesson(progress, ref, (current) => {
+    const steps = idMap(current.steps);
+    delete steps[ref.stepId];
+    const skipped = idMap(current.skipped);
+    delete skipped[ref.stepId];
+    const { skippedAt: _ended, ...rest } = current;
+    return { ...rest, steps, skipped };
   });
+  const active = next.active;
+  return active?.packId === ref.packId && active.lessonId === ref.lessonId ? { ...next, active: { packId: ref.packId, lessonId: ref.lessonId } } : next;
 }

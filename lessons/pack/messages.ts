@@ -27,21 +27,35 @@ export const ERROR_CODES = [
   'done-needs-anchor',
   'url-not-https',
   'pack-too-large',
+  'too-long',
+  'too-many',
+  'invalid-selector',
+  'yaml-aliases',
+  'too-deep',
   'entry-mode',
+  'maker-end',
+  'walk-with-done',
+  'done-on-navigation',
   'internal',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
+/** A parameter is a plain value (a name, a number, code) or words, given in both languages. */
+export type Param = string | Bilingual;
+
 export interface MessageParams {
-  expected?: string;
-  found?: string;
-  name?: string;
-  detail?: string;
+  expected?: Param;
+  found?: Param;
+  name?: Param;
+  detail?: Param;
 }
+
+/** The parameters as one language sees them: words in that language, values as they are. */
+type Resolved = { [K in keyof MessageParams]?: string };
 
 const q = (s: string | undefined) => (s === undefined ? '' : s);
 
-type Builder = (p: MessageParams) => Bilingual;
+type Builder = (p: Resolved) => Bilingual;
 
 const CATALOGUE: Record<ErrorCode, Builder> = {
   'yaml-syntax': (p) => ({
@@ -144,9 +158,41 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
     en: `The pack is too large to store: ${q(p.found)} of JSON, the limit is ${q(p.expected)}. Split it into several packs.`,
     fr: `Le pack est trop volumineux pour être stocké : ${q(p.found)} de JSON, la limite est ${q(p.expected)}. Divisez-le en plusieurs packs.`,
   }),
+  'too-long': (p) => ({
+    en: `Too long: at most ${q(p.expected)} characters here, found ${q(p.found)}. Shorten it${p.name ? ` (${p.name})` : ''}.`,
+    fr: `Trop long : au plus ${q(p.expected)} caractères ici, trouvé ${q(p.found)}. Raccourcissez-le${p.name ? ` (${p.name})` : ''}.`,
+  }),
+  'too-many': (p) => ({
+    en: `Too many items: at most ${q(p.expected)} here, found ${q(p.found)}.`,
+    fr: `Trop d'éléments : au plus ${q(p.expected)} ici, trouvé ${q(p.found)}.`,
+  }),
+  'invalid-selector': (p) => ({
+    en: `Not a CSS selector the guide can use: ${q(p.found)} (${q(p.detail)}). Use plain selectors on stable markup, e.g. [data-testid="…"], #id, a[href*="/in/"].`,
+    fr: `Ce n'est pas un sélecteur CSS utilisable par le guide : ${q(p.found)} (${q(p.detail)}). Utilisez des sélecteurs simples sur un balisage stable, par ex. [data-testid="…"], #id, a[href*="/in/"].`,
+  }),
+  'yaml-aliases': (p) => ({
+    en: `Too many YAML aliases (*name) expanded: more than ${q(p.expected)}. Repeat the text itself instead of an alias.`,
+    fr: `Trop d'alias YAML (*nom) développés : plus de ${q(p.expected)}. Répétez le texte lui-même plutôt qu'un alias.`,
+  }),
+  'too-deep': (p) => ({
+    en: `Nested too deeply: at most ${q(p.expected)} levels of lists and mappings, found more. A pack is never this deep; check the brackets and indentation.`,
+    fr: `Imbrication trop profonde : au plus ${q(p.expected)} niveaux de listes et de tables, trouvé davantage. Un pack n'est jamais aussi profond ; vérifiez les crochets et l'indentation.`,
+  }),
   'entry-mode': (p) => ({
-    en: `No "order" for path ${q(p.name)}, and the listed steps start with ${q(p.found)} rather than its entry mode ${q(p.expected)}: consider adding order.${q(p.name)}.`,
-    fr: `Pas d'« order » pour le parcours ${q(p.name)}, et les étapes commencent par ${q(p.found)} au lieu de son mode d'entrée ${q(p.expected)} : pensez à ajouter order.${q(p.name)}.`,
+    en: `The order for path ${q(p.name)} starts with a ${q(p.found)} step rather than its entry mode ${q(p.expected)} (PEDAGOGY): is that intended?`,
+    fr: `L'ordre du parcours ${q(p.name)} commence par une étape ${q(p.found)} au lieu de son mode d'entrée ${q(p.expected)} (PEDAGOGY) : est-ce voulu ?`,
+  }),
+  'maker-end': (p) => ({
+    en: `The Maker's order ends with ${q(p.found)}: a Maker sets a goal, does it, then measures (RO) and adjusts (AE or AC). Put the RO step just before a last AE or AC step.`,
+    fr: `L'ordre du Bâtisseur se termine par ${q(p.found)} : un Bâtisseur fixe un but, le réalise, puis mesure (RO) et ajuste (AE ou AC). Placez l'étape RO juste avant une dernière étape AE ou AC.`,
+  }),
+  'walk-with-done': () => ({
+    en: `A step with a "walk" has no "done": it ends when the walk's last micro-step does. Remove "done", or put its action in the last micro-step.`,
+    fr: `Une étape avec un « walk » n'a pas de « done » : elle se termine avec la dernière micro-étape. Supprimez « done », ou mettez son action dans la dernière micro-étape.`,
+  }),
+  'done-on-navigation': (p) => ({
+    en: `This doing-step ends on a click on ${q(p.name)}, a control that starts the journey (navigation), not the action that ends the task. End it on the real action (Post, Send, Save, the dialog closing, a URL reached), e.g. with a "walk".`,
+    fr: `Cette étape d'action se termine sur un clic sur ${q(p.name)}, un contrôle qui ouvre le parcours (navigation), pas sur l'action qui achève la tâche. Terminez-la sur l'action réelle (Publier, Envoyer, Enregistrer, la fenêtre qui se ferme, une URL atteinte), par exemple avec un « walk ».`,
   }),
   internal: (p) => ({
     en: `The validator could not check this input: ${q(p.detail)}`,
@@ -154,6 +200,12 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
   }),
 };
 
+/** A message in both languages, each with its parameters in that language (no English words in a French message). */
 export function message(code: ErrorCode, params: MessageParams = {}): Bilingual {
-  return CATALOGUE[code](params);
+  const inLanguage = (lang: keyof Bilingual): Resolved =>
+    Object.fromEntries(Object.entries(params).map(([k, v]) => [k, typeof v === 'string' || v === undefined ? v : v[lang]]));
+  return { en: CATALOGUE[code](inLanguage('en')).en, fr: CATALOGUE[code](inLanguage('fr')).fr };
 }
+
+/** Words in both languages, for a message parameter. */
+export const words = (en: string, fr: string): Bilingual => ({ en, fr });

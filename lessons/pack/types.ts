@@ -27,7 +27,19 @@ export type DoneRule =
   | { click: 'anchor' | string } // a click on the step's anchor, or on the named anchor
   | { url: string } // the URL matches this pattern (a URLPattern-like pathname pattern, e.g. "/in/*")
   | { appears: string } // the named anchor appears on the page
-  | { submit: 'anchor' | string }; // a form containing the anchor is sent
+  | { submit: 'anchor' | string } // a form containing the anchor is sent
+  | { input: 'anchor' | string } // the learner typed into the field (its text is never read)
+  | { gone: string }; // the named element (a dialog, a menu) was on the page and is gone
+
+/** The learner's actions that end a micro-step: every rule but `manual`. */
+export type Signal = Exclude<DoneRule, 'manual'>;
+
+/** One micro-step of a walk: a real control, a short text and the action that ends it. */
+export interface WalkItem {
+  anchor?: string;
+  text: Text;
+  done: Signal;
+}
 
 export interface Step {
   id: string;
@@ -36,7 +48,15 @@ export interface Step {
   text: Text; // what to do, for everyone
   hint?: Partial<Record<LearningPath, Text>>; // path-specific tone
   example?: Text; // "show me an example first"
-  done: DoneRule;
+  /** A short walk over the real controls: the step completes when its last micro-step does (then `done` is absent). */
+  walk?: WalkItem[];
+  /** How a step without a walk completes (required then). */
+  done?: DoneRule;
+}
+
+/** How a step ends: its own rule, or its walk's last micro-step. */
+export function stepEnd(step: Pick<Step, 'done' | 'walk'>): DoneRule {
+  return step.walk?.length ? step.walk[step.walk.length - 1]!.done : (step.done ?? 'manual');
 }
 
 /** A spaced retrieval card: a short question and its answer, shown ~2, 7 and 21 days after the lesson. */

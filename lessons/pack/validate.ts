@@ -3,9 +3,12 @@
 import * as v from 'valibot';
 import { NETWORKS, type Network } from '../sites/types';
 import { KNOWN_ANCHORS } from './anchor-names';
-import { message, type Bilingual, type ErrorCode, type MessageParams } from './messages';
+import { message, words, type Bilingual, type ErrorCode, type MessageParams, type Param } from './messages';
 import { HTTPS_URL, linksIn } from './richtext';
-import { ANCHOR_NAME_RE, ID_RE, LOCALE_RE, PACK_ID_RE, PackSchema, SEMVER_RE } from './schema';
+import { LIMITS } from './limits';
+import { ANCHOR_NAME_RE, ID_RE, LOCALE_RE, PACK_ID_RE, PackSchema, ROLE_RE, SEMVER_RE } from './schema';
+import { selectorProblem } from './selector';
+import { urlPatternProblem } from './url-pattern';
 import { DEFAULT_LOCALES, MAX_PACK_BYTES, MODES, PAGE_KINDS, PATHS, type KolbMode, type LearningPath, type Pack } from './types';
 
 export type PathSegment = string | number;
@@ -120,20 +123,27 @@ function closest(name: string, candidates: Iterable<string>): string | undefined
   return bestD <= Math.max(2, Math.floor(name.length / 5)) ? best : undefined;
 }
 
+/** Errors reported at most: a hostile pack must not make a report of 45 000 lines (the first ones say enough). */
+export const MAX_ERRORS = 200;
+
+/** A parameter as the machine-readable fields of an error carry it (English words). */
+const plain = (p: Param | undefined): string | undefined => (typeof p === 'object' ? p.en : p);
+
 class Collector {
   errors: PackError[] = [];
   warnings: PackError[] = [];
   private seen = new Set<string>();
   constructor(private file?: string) {}
   add(code: ErrorCode, segments: PathSegment[], params: MessageParams = {}, warning = false): void {
+    if ((warning ? this.warnings : this.errors).length >= MAX_ERRORS) return;
     const path = pathToString(segments);
-    const key = `${code}|${path}|${params.name ?? ''}|${params.found ?? ''}`;
+    const key = `${code}|${path}|${plain(params.name) ?? ''}|${plain(params.found) ?? ''}`;
     if (this.seen.has(key)) return;
     this.seen.add(key);
     const e: PackError = { path, segments: [...segments], code, message: message(code, params) };
     if (this.file !== undefined) e.file = this.file;
-    if (params.expected !== undefined) e.expected = params.expected;
-    if (params.found !== undefined) e.found = params.found;
+    if (params.expected !== undefined) e.expected = plain(params.expected);
+    if (params.found !== undefined) e.found = plain(params.found);
     (warning ? this.warnings : this.errors).push(e);
   }
 }
@@ -173,21 +183,26 @@ function allowedKeys(segments: readonly PathSegment[]): string | undefined {
   return undefined;
 }
 
-const TYPE_WORDS: Record<string, string> = {
-  string: 'text',
-  number: 'a number',
-  boolean: 'true or false',
-  array: 'a list',
-  strict_object: 'a mapping (key: value)',
-  object: 'a mapping (key: value)',
-  record: 'a mapping (key: value)',
+const MAPPING = words('a mapping (key: value)', 'une table (clé : valeur)');
+const TYPE_WORDS: Record<string, Param> = {
+  string: words('text', 'du texte'),
+  number: words('a number', 'un nombre'),
+  boolean: words('true or false', 'true ou false'),
+  array: words('a list', 'une liste'),
+  strict_object: MAPPING,
+  object: MAPPING,
+  record: MAPPING,
 };
+const size = (bytes: number) => words(`${bytes} bytes`, `${bytes} octets`);
+const QUOTED_VERSION = words('a quoted version such as "1.0.0"', 'une version entre guillemets, par ex. "1.0.0"');
+const TEXT_PER_LOCALE = words('a text per locale, e.g. { en: "…", fr: "…" }', 'un texte par langue, par ex. { en: "…", fr: "…" }');
 
-function regexWords(source: string): string {
-  if (source === ID_RE.source) return 'an id of letters, digits, - or _';
-  if (source === PACK_ID_RE.source) return 'a reverse-DNS id such as acme.linkedin-basics';
-  if (source === SEMVER_RE.source) return 'a quoted version such as "1.0.0"';
-  if (source === LOCALE_RE.source) return 'a locale code such as en or fr';
+function regexWords(source: string): Param {
+  if (source === ID_RE.source) return words('an id of letters, digits, - or _', 'un identifiant fait de lettres, de chiffres, de - ou de _');
+  if (source === PACK_ID_RE.source) return words('a reverse-DNS id such as acme.linkedin-basics', 'un identifiant en DNS inversé, par ex. acme.linkedin-basics');
+  if (source === SEMVER_RE.source) return QUOTED_VERSION;
+  if (source === LOCALE_RE.source) return words('a locale code such as en or fr', 'un code de langue, par ex. en ou fr');
+  if (source === ROLE_RE.source) return words('an ARIA role in lower-case letters, e.g. button', 'un rôle ARIA en minuscules, par ex. button');
   return `/${source}/`;
 }
 
@@ -201,7 +216,7 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
   const parent = segs.slice(0, -1);
   const parentKey = parent[parent.length - 1];
   const doneAt = segs.lastIndexOf('done');
-  if (doneAt >= 0 && segs[doneAt - 2] === 'steps') {
+  if (doneAt >= 0 && segs[doneAt - 2] === 'steps' && issue.type !== 'max_length') {
     const at = segs.slice(0, doneAt + 1);
     c.add('done-shape', at, { expected: DONE_EXPECTED, found: describe(valueAt(data, at)) });
     return;
@@ -232,7 +247,7 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
       if (last === 'network') c.add('unknown-network', segs, { found: String(valueAt(data, segs)), expected: NETWORKS.join(', ') });
       else if (last === 'entryPath' || parentKey === 'perNetwork')
         c.add('unknown-path', segs, { found: String(valueAt(data, segs)), expected: PATHS.join(', ') });
-      else if (last === 'mode') c.add('invalid-value', segs, { expected: `a Kolb mode: ${MODES.join(', ')}`, found });
+      else if (last === 'mode') c.add('invalid-value', segs, { expected: words(`a Kolb mode: ${MODES.join(', ')}`, `un mode de Kolb : ${MODES.join(', ')}`), found });
       else c.add('invalid-value', segs, { expected: issue.expected ?? '', found });
       return;
     }
@@ -249,10 +264,23 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
     case 'min_length': {
       const value = valueAt(data, segs);
       const min = (issue as unknown as { requirement?: number }).requirement ?? 1;
-      if (typeof value === 'string') c.add('format', segs, { expected: 'a non-empty text', found: describe(value) });
+      if (typeof value === 'string') c.add('format', segs, { expected: words('a non-empty text', 'un texte non vide'), found: describe(value) });
       else if (last === 'steps')
-        c.add('too-few', segs, { expected: `at least ${min} steps (one per Kolb mode)`, found: String(arr(value).length) });
-      else c.add('too-few', segs, { expected: `at least ${min}`, found: String(arr(value).length) });
+        c.add('too-few', segs, { expected: words(`at least ${min} steps (one per Kolb mode)`, `au moins ${min} étapes (une par mode de Kolb)`), found: String(arr(value).length) });
+      else c.add('too-few', segs, { expected: words(`at least ${min}`, `au moins ${min}`), found: String(arr(value).length) });
+      return;
+    }
+    case 'max_length': {
+      const max = (issue as unknown as { requirement?: number }).requirement ?? 0;
+      const value = keyOrigin ? String(last) : valueAt(data, segs);
+      if (typeof value === 'string') c.add('too-long', segs, { expected: String(max), found: String(value.length) });
+      else c.add('too-many', segs, { expected: String(max), found: String(arr(value).length) });
+      return;
+    }
+    case 'max_entries': {
+      const max = (issue as unknown as { requirement?: number }).requirement ?? 0;
+      const value = valueAt(data, segs);
+      c.add('too-many', segs, { expected: String(max), found: String(isObj(value) ? Object.keys(value).length : 0) });
       return;
     }
     case 'union': {
@@ -266,11 +294,11 @@ function mapIssue(c: Collector, issue: v.BaseIssue<unknown>, data: unknown): voi
     default: {
       if (keyOrigin) return;
       const value = valueAt(data, segs);
-      const words = TYPE_WORDS[issue.type];
-      const isTextSlot = words === 'a mapping (key: value)' && isTextPath(segs);
+      const typeWords = TYPE_WORDS[issue.type];
+      const isTextSlot = typeWords === MAPPING && isTextPath(segs);
       const isVersion = segs.length === 1 && last === 'version';
       c.add('type', segs, {
-        expected: isVersion ? 'a quoted version such as "1.0.0"' : isTextSlot ? 'a text per locale, e.g. { en: "…", fr: "…" }' : (words ?? issue.expected ?? issue.type),
+        expected: isVersion ? QUOTED_VERSION : isTextSlot ? TEXT_PER_LOCALE : (typeWords ?? issue.expected ?? issue.type),
         found: describe(value),
       });
     }
@@ -299,7 +327,7 @@ function checkText(c: Collector, value: unknown, at: PathSegment[], locales: rea
   // valibot's record() takes a list for a mapping (its items only fail the locale-key check, which is left to the
   // loop below): a list is reported here, or `[" "]` would pass with no error at all.
   if (Array.isArray(value)) {
-    c.add('type', at, { expected: 'a text per locale, e.g. { en: "…", fr: "…" }', found: describe(value) });
+    c.add('type', at, { expected: TEXT_PER_LOCALE, found: describe(value) });
     return;
   }
   if (!isObj(value)) return; // structural pass reports it
@@ -338,6 +366,26 @@ function checkAnchorRef(
     return;
   }
   if (network && !name.startsWith(`${network}.`)) c.add('anchor-network', at, { name, expected: network, found: name.split('.')[0] ?? '' });
+}
+
+/** A completion rule: its anchor references exist on the network, "anchor" has an anchor to mean, URLs are patterns. */
+function checkDone(c: Collector, done: unknown, anchor: unknown, at: PathSegment[], network: Network | undefined, known: ReadonlySet<string>): void {
+  if (!isObj(done)) return;
+  for (const kind of ['click', 'submit', 'input'] as const) {
+    const target = own(done, kind);
+    if (target === 'anchor') {
+      if (typeof anchor !== 'string') c.add('done-needs-anchor', at, { name: kind });
+    } else checkAnchorRef(c, target, [...at, kind], network, known);
+  }
+  for (const kind of ['appears', 'gone'] as const) checkAnchorRef(c, own(done, kind), [...at, kind], network, known);
+  const url = own(done, 'url');
+  const urlProblem = typeof url === 'string' && url.length <= LIMITS.urlPattern ? urlPatternProblem(url) : null;
+  if (urlProblem) c.add('done-shape', at, { expected: words(`{ url: "/path/*" } (${urlProblem.en})`, `{ url: "/chemin/*" } (${urlProblem.fr})`), found: describe(url) });
+}
+
+/** A control that starts a journey rather than ending a task: the networks' navigation bars and mastheads. */
+export function isNavigationAnchor(name: string): boolean {
+  return /^(?:linkedin|x|facebook)\.nav\./.test(name) || /^youtube\.(?:masthead|guide)\./.test(name);
 }
 
 function checkLesson(
@@ -379,18 +427,27 @@ function checkLesson(
     checkPathTexts(c, own(step, 'hint'), [...sat, 'hint'], locales);
     const anchor = own(step, 'anchor');
     checkAnchorRef(c, anchor, [...sat, 'anchor'], network, known);
+    const walk = own(step, 'walk');
     const done = own(step, 'done');
-    if (isObj(done)) {
-      for (const kind of ['click', 'submit'] as const) {
-        const target = own(done, kind);
-        if (target === 'anchor') {
-          if (typeof anchor !== 'string') c.add('done-needs-anchor', [...sat, 'done'], { name: kind });
-        } else checkAnchorRef(c, target, [...sat, 'done', kind], network, known);
-      }
-      checkAnchorRef(c, own(done, 'appears'), [...sat, 'done', 'appears'], network, known);
-      const url = own(done, 'url');
-      if (typeof url === 'string' && !url.startsWith('/'))
-        c.add('done-shape', [...sat, 'done'], { expected: '{ url: "/path/*" } (a pathname starting with /)', found: describe(url) });
+    let end: { rule: unknown; anchor: unknown; at: PathSegment[] } = { rule: done, anchor, at: [...sat, 'done'] };
+    if (Array.isArray(walk)) {
+      if (done !== undefined) c.add('walk-with-done', [...sat, 'done'], {});
+      walk.forEach((item, j) => {
+        if (!isObj(item)) return;
+        const wat: PathSegment[] = [...sat, 'walk', j];
+        checkText(c, own(item, 'text'), [...wat, 'text'], locales);
+        checkAnchorRef(c, own(item, 'anchor'), [...wat, 'anchor'], network, known);
+        checkDone(c, own(item, 'done'), own(item, 'anchor'), [...wat, 'done'], network, known);
+      });
+      const last = walk[walk.length - 1];
+      if (isObj(last)) end = { rule: own(last, 'done'), anchor: own(last, 'anchor'), at: [...sat, 'walk', walk.length - 1, 'done'] };
+    } else if (done === undefined) c.add('required', [...sat, 'done'], { name: 'done', expected: 'done' });
+    else checkDone(c, done, anchor, [...sat, 'done'], network, known);
+    // Advice: a doing-step ends on the action that ends the task, never on the control that starts the journey.
+    const mode = own(step, 'mode');
+    if ((mode === 'CE' || mode === 'AE') && isObj(end.rule)) {
+      const clicked = own(end.rule, 'click') === 'anchor' ? end.anchor : own(end.rule, 'click');
+      if (typeof clicked === 'string' && isNavigationAnchor(clicked)) c.add('done-on-navigation', end.at, { name: clicked }, true);
     }
   });
 
@@ -416,13 +473,22 @@ function checkLesson(
       if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
     }
   }
-  // Advice: a path without its own order should still enter the cycle where PEDAGOGY says it does.
-  const firstMode = isObj(steps[0]) ? own(steps[0], 'mode') : undefined;
-  if (typeof firstMode === 'string' && (MODES as readonly string[]).includes(firstMode)) {
+  // Advice: a path's own order should enter the cycle where PEDAGOGY says it does, and the Maker's end by measuring,
+  // then adjusting. (A path without an order takes its own Kolb order from the engine.)
+  const modeOf = new Map(steps.filter(isObj).map((s) => [own(s, 'id'), own(s, 'mode')] as const));
+  if (isObj(order)) {
     for (const p of PATHS) {
-      if (isObj(order) && Array.isArray(own(order, p))) continue;
-      if (!ENTRY_MODES[p].includes(firstMode as KolbMode))
-        c.add('entry-mode', [...at, 'order'], { name: p, found: firstMode, expected: ENTRY_MODES[p].join('/') }, true);
+      const list = own(order, p);
+      if (!Array.isArray(list) || list.length === 0) continue;
+      const modes = list.map((sid) => modeOf.get(sid));
+      const first = modes[0];
+      if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode))
+        c.add('entry-mode', [...at, 'order', p], { name: p, found: first, expected: ENTRY_MODES[p].join('/') }, true);
+      if (p === 'maker' && modes.includes('RO')) {
+        const [beforeLast, last] = modes.slice(-2);
+        if (beforeLast !== 'RO' || (last !== 'AE' && last !== 'AC'))
+          c.add('maker-end', [...at, 'order', p], { found: modes.slice(-2).join(' → ') }, true);
+      }
     }
   }
 
@@ -446,8 +512,18 @@ function semantic(c: Collector, data: Record<string, unknown>, knownRegistry: Re
   const packAnchors = own(data, 'anchors');
   if (isObj(packAnchors)) {
     for (const name of Object.keys(packAnchors)) {
-      if (!ANCHOR_NAME_RE.test(name)) c.add('format', ['anchors', name], { expected: 'network.area.name, e.g. linkedin.feed.startPost', found: describe(name) });
+      if (!ANCHOR_NAME_RE.test(name)) c.add('format', ['anchors', name], { expected: words('network.area.name, e.g. linkedin.feed.startPost', 'réseau.zone.nom, par ex. linkedin.feed.startPost'), found: describe(name) });
       known.add(name);
+      // Every selector a strategy hands to querySelectorAll must be one the browsers accept.
+      arr(own(packAnchors, name)).forEach((strategy, i) => {
+        if (!isObj(strategy)) return;
+        for (const field of ['css', 'tag'] as const) {
+          const selector = own(strategy, field);
+          if (typeof selector !== 'string' || selector === '' || selector.length > LIMITS.selector) continue;
+          const problem = selectorProblem(selector);
+          if (problem) c.add('invalid-selector', ['anchors', name, i, field], { found: describe(selector), detail: problem });
+        }
+      });
     }
   }
 
@@ -465,6 +541,51 @@ function semantic(c: Collector, data: Record<string, unknown>, knownRegistry: Re
 }
 
 /**
+ * Lists and mappings over their count limit, found before anything is validated item by item: the schema checks a
+ * list's length only once all its items passed, so 5 000 bad lessons would give 45 000 errors (and take seconds).
+ */
+function countProblems(c: Collector, data: Record<string, unknown>): void {
+  const list = (value: unknown, max: number, at: PathSegment[]) => {
+    if (Array.isArray(value) && value.length > max) c.add('too-many', at, { expected: String(max), found: String(value.length) });
+  };
+  list(own(data, 'locales'), LIMITS.locales, ['locales']);
+  const lessons = own(data, 'lessons');
+  list(lessons, LIMITS.lessons, ['lessons']);
+  arr(lessons)
+    .slice(0, LIMITS.lessons)
+    .forEach((lesson, i) => {
+      if (!isObj(lesson)) return;
+      list(own(lesson, 'pages'), LIMITS.pages, ['lessons', i, 'pages']);
+      list(own(lesson, 'steps'), LIMITS.steps, ['lessons', i, 'steps']);
+      list(own(lesson, 'retrieval'), LIMITS.retrieval, ['lessons', i, 'retrieval']);
+      const order = own(lesson, 'order');
+      if (isObj(order)) for (const p of PATHS) list(own(order, p), LIMITS.steps, ['lessons', i, 'order', p]);
+    });
+  const anchors = own(data, 'anchors');
+  if (isObj(anchors)) {
+    const names = Object.keys(anchors);
+    if (names.length > LIMITS.anchors) c.add('too-many', ['anchors'], { expected: String(LIMITS.anchors), found: String(names.length) });
+    for (const name of names.slice(0, LIMITS.anchors)) list(own(anchors, name), LIMITS.strategies, ['anchors', name]);
+  }
+}
+
+/** Deepest nesting of lists and mappings accepted; a pack needs about 6 (lessons[].steps[].hint.analyst.en). */
+export const MAX_DEPTH = 32;
+
+/** The path to the first value nested deeper than `max`, found without recursion (a deep value cannot overflow it). */
+export function tooDeep(data: unknown, max = MAX_DEPTH): PathSegment[] | null {
+  const stack: Array<{ value: unknown; path: PathSegment[] }> = [{ value: data, path: [] }];
+  while (stack.length) {
+    const { value, path } = stack.pop()!;
+    if (typeof value !== 'object' || value === null) continue;
+    if (path.length >= max) return path;
+    if (Array.isArray(value)) value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+    else for (const [key, item] of Object.entries(value)) stack.push({ value: item, path: [...path, key] });
+  }
+  return null;
+}
+
+/**
  * Validate a pack given as data (parsed JSON or YAML). Never throws.
  * Errors come in discovery order: structure first, then meaning.
  */
@@ -472,20 +593,27 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
   const c = new Collector(options.file);
   try {
     const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+    const deep = tooDeep(data);
+    if (deep) {
+      c.add('too-deep', deep, { expected: String(MAX_DEPTH) });
+      return { ok: false, errors: c.errors, warnings: c.warnings };
+    }
     let json: string | undefined;
     try {
       json = JSON.stringify(data);
     } catch (err) {
-      c.add('type', [], { expected: 'plain JSON data', found: err instanceof Error ? err.message : String(err) });
+      c.add('type', [], { expected: words('plain JSON data', 'des données JSON simples'), found: err instanceof Error ? err.message : String(err) });
     }
     if (json !== undefined) {
       const bytes = utf8Length(json);
-      if (bytes > maxBytes) c.add('pack-too-large', [], { expected: `${maxBytes} bytes`, found: `${bytes} bytes` });
+      if (bytes > maxBytes) c.add('pack-too-large', [], { expected: size(maxBytes), found: size(bytes) });
     }
     if (!isObj(data)) {
-      c.add('type', [], { expected: 'a pack: a mapping with schema, id, version, title, lessons', found: describe(data) });
+      c.add('type', [], { expected: words('a pack: a mapping with schema, id, version, title, lessons', 'un pack : une table avec schema, id, version, title, lessons'), found: describe(data) });
       return { ok: false, errors: c.errors, warnings: c.warnings };
     }
+    countProblems(c, data);
+    if (c.errors.length) return { ok: false, errors: c.errors, warnings: c.warnings };
     const parsed = v.safeParse(PackSchema, data);
     if (!parsed.success) for (const issue of parsed.issues) mapIssue(c, issue, data);
     semantic(c, data, new Set(options.anchors ?? KNOWN_ANCHORS));
@@ -499,6 +627,13 @@ export function validatePack(data: unknown, options: ValidateOptions = {}): Vali
 
 /** Validate a JSON text (an imported file, a URL's body, a policy string). Never throws. */
 export function validatePackJson(text: string, options: ValidateOptions = {}): ValidationResult {
+  // Far over the limit: refused before parsing (JSON.parse of a huge text holds the thread for nothing).
+  const maxBytes = options.maxBytes ?? MAX_PACK_BYTES;
+  if (text.length > 4 * maxBytes) {
+    const e: PackError = { path: '(pack)', segments: [], code: 'pack-too-large', message: message('pack-too-large', { expected: size(maxBytes), found: size(utf8Length(text)) }) };
+    if (options.file !== undefined) e.file = options.file;
+    return { ok: false, errors: [e], warnings: [] };
+  }
   let data: unknown;
   try {
     data = JSON.parse(text);

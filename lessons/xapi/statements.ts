@@ -3,6 +3,7 @@
 // (a UUID v4 generated once and kept, so the same fact always gives the same statement and an LRS never counts it
 // twice). Nothing here reads the page: a statement says which lesson step was done and when, nothing the learner
 // read or wrote on a site.
+import { isPackId, isStableId } from '../pack/ids';
 import type { Lesson, Pack } from '../pack/types';
 
 export const XAPI_VERSION = '1.0.3';
@@ -88,7 +89,8 @@ export function statementFactKeys(facts: Record<string, unknown>): string[] {
   return Object.keys(facts)
     .filter((key) => {
       const m = FACT.exec(key);
-      if (!m) return false;
+      // Ids as a pack has them: a key written by a hostile import (`completed:x/__proto__`) never becomes a statement.
+      if (!m || !isPackId(m[2]) || !isStableId(m[3]) || (m[4] !== undefined && !isStableId(m[4]))) return false;
       return m[1] === 'progress' || m[1] === 'recall' ? m[4] !== undefined : m[4] === undefined;
     })
     .sort();

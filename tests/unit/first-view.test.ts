@@ -21,6 +21,7 @@ const hint = (over: Partial<HintCard> = {}): HintCard => ({
   practiseSafely: 'Nothing is published',
   started: false,
   completed: false,
+  skipped: false,
   ...over,
 });
 const guide = (over: Partial<Guide> = {}): Guide => ({ path: 'experimenter', hints: [hint()], task: null, resume: null, retrieval: [], faded: [], ...over });

@@ -60,9 +60,10 @@ describe('the background keeps the networks’ tabs current', () => {
 });
 
 describe('the overlay’s full UI goes into the frame that asks for it', () => {
-  /** A message as the content script in frame 2 of tab 5 sends it; resolves to the background's answer. */
+  /** A message as the content script in frame 2 of tab 5 (a LinkedIn page) sends it; resolves to the background's answer. */
   async function send(message: object): Promise<unknown> {
-    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, { tab: { id: 5 }, frameId: 2 } as never, () => undefined);
+    const sender = { id: fakeBrowser.runtime.id, url: 'https://www.linkedin.com/feed/', tab: { id: 5 }, frameId: 2 };
+    const [reply] = await fakeBrowser.runtime.onMessage.trigger(message, sender as never, () => undefined);
     return await reply;
   }
   const uiInjections = () => executeScript.mock.calls.filter(([options]) => JSON.stringify(options).includes('overlay-ui'));

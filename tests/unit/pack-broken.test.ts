@@ -34,4 +34,21 @@ describe('broken-pack corpus', () => {
     expect(hit!.message.en).not.toMatch(/undefined|\[object Object\]/);
     expect(hit!.message.fr).not.toMatch(/undefined|\[object Object\]/);
   });
+
+  // One language at a time: a French message carries no English words of ours or of the YAML parser (a value quoted
+  // from the pack itself may be in any language).
+  it('says every error in French without English words', () => {
+    const english = /\b(?:a quoted version|a text per locale|a Kolb mode|a non-empty text|at least|a mapping|a list|a number|true or false|bytes|a pathname|plain JSON|an id of|a reverse-DNS|a locale code|an ARIA role|whole path segment|wildcards|Implicit|Nested|Tabs|must be|Missing|Unexpected|expected)\b/;
+    let checked = 0;
+    for (const name of files) {
+      const text = readFileSync(join(DIR, name), 'utf8');
+      const r = validatePackYaml({ file: name, text });
+      for (const e of r.errors) {
+        const outsideQuotes = e.message.fr.replace(/"[^"]*"|« [^»]* »/g, '""');
+        expect(outsideQuotes, `${name}: ${e.message.fr}`).not.toMatch(english);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(30);
+  });
 });

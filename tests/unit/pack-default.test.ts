@@ -94,6 +94,33 @@ describe('default pack content', () => {
         }
   });
 
+  // PEDAGOGY: the path changes the tone as well as the order, so each path speaks on most steps of every network.
+  it.each(NETWORKS.filter((n) => present.includes(`${n}.yaml`)))('%s: each path has its own step hint, in fr and en, on at least 60 % of the steps', (network) => {
+    const steps = pack.lessons.filter((l) => l.network === network).flatMap((l) => l.steps);
+    for (const path of PATHS) {
+      const hinted = steps.filter((s) => s.hint?.[path]?.en && s.hint[path]!.fr).length;
+      expect(hinted / steps.length, `${network} ${path}: ${hinted} of ${steps.length} steps`).toBeGreaterThanOrEqual(0.6);
+    }
+  });
+
+  // A lesson that suggests photographing people or reusing someone else's picture or content says, in both languages,
+  // that it needs the people's consent or the author's permission (a credit is not permission). Found by keywords: on the
+  // pack before this rule they flag exactly the lessons that suggested photos of people, named colleagues or reuse.
+  const PEOPLE_IN_PICTURES = /\b(photos?|pictures?|images?|film(?:ing|ed)?)\b[^.;]{0,60}\b(people|person|colleagues?|team|visitors?|room|stand|demo|session|participants?|technicians?|apprentices?|customers?|on the day|at the (?:event|show|fair))\b|\b(named|pictured|featured)\b[^.;]{0,30}\b(colleagues?|technicians?|employees?|people)\b|\b(colleagues?|technicians?|employees?)\b[^.;]{0,30}\b(named|pictured)\b/i;
+  const REUSE = /\breus(?:e|ed|ing)\b[^.;]{0,40}\b(?:photos?|pictures?|images?|videos?|content|posts?)\b|\b(?:with credit|someone(?:'s| else's) (?:photo|picture|image|video)|bookmarked photo|put (?:one|a) post to work)\b/i;
+  const CONSENT = { en: /\b(consent|permission|agreement|agreed|image rights)\b/i, fr: /\b(consentement|accord|autorisation|droit à l'image)\b/i };
+  const textsOf = (l: Pack['lessons'][number], loc: 'en' | 'fr') =>
+    [l.title, l.why, l.practiseSafely, l.example, ...Object.values(l.hints), ...l.steps.flatMap((s) => [s.text, s.example, ...Object.values(s.hint ?? {})])]
+      .map((t) => t?.[loc] ?? '')
+      .join('\n');
+  it('has a consent and image-rights note in every lesson that suggests photographing people or reusing others’ content', () => {
+    const flagged = pack.lessons.filter((l) => PEOPLE_IN_PICTURES.test(textsOf(l, 'en')) || REUSE.test(textsOf(l, 'en')));
+    expect(flagged.length, 'the keywords find the lessons that need the note').toBeGreaterThanOrEqual(6);
+    for (const l of flagged) {
+      for (const loc of ['en', 'fr'] as const) expect(textsOf(l, loc), `${l.id} (${loc}) needs a consent / image-rights note`).toMatch(CONSENT[loc]);
+    }
+  });
+
   it('fits the storage budget with room to spare', () => {
     expect(JSON.stringify(pack).length).toBeLessThan(1_000_000 / 2);
   });

@@ -129,11 +129,14 @@ describe('applying the policy', () => {
     expect(await stored('progress:corp.inline/headline/s0')).toEqual({ at: 1 });
   });
 
-  it('an unreachable policy URL is reported and retried on the next application; a reachable one is not downloaded at every start', async () => {
+  it('an unreachable policy URL is reported and retried once its backoff is over; a reachable one is not downloaded at every start', async () => {
     const { manager, net, deps: d } = deps();
+    let clock = 42;
+    d.now = () => clock;
     const first = await applyPolicy({ packUrls: [PACK_URL] }, d);
     expect(first.problems).toEqual([expect.objectContaining({ key: 'packUrls', expected: PACK_URL })]);
     net.table[PACK_URL] = JSON.stringify(tinyPack('corp.sales'));
+    clock += 10 * 60_000;
     await applyPolicy({ packUrls: [PACK_URL] }, d);
     await applyPolicy({ packUrls: [PACK_URL] }, d);
     expect(net.calls.length).toBe(2);

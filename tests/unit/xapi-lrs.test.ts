@@ -4,12 +4,13 @@
 // body (409).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { memoryStore } from '../../components/packs/db';
-import type { FactRecord } from '../../components/xapi/identity';
+import { memoryStore, type KeyValueStore } from '../../components/packs/db';
+import { statementIds, type FactRecord } from '../../components/xapi/identity';
 import { createOutbox, type OutboxItem } from '../../components/xapi/outbox';
 import { accountActor, type Statement } from '../../lessons/xapi/statements';
 import { tinyPack } from './packs-helpers';
@@ -62,7 +63,7 @@ async function startLrs(port: number) {
 }
 
 async function lrsStatements(): Promise<Statement[]> {
-  const r = await fetch(`${endpoint}/statements?limit=100`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
+  const r = await fetch(`${endpoint}/statements?limit=1000`, { headers: { 'X-Experience-API-Version': '1.0.3' } });
   return ((await r.json()) as { statements: Statement[] }).statements;
 }
 
@@ -131,6 +132,60 @@ describe('outbox → real LRS (xapi-statements 5.0.1 on 127.0.0.1)', () => {
     expect(replay.status).toBe(409);
     expect(await lrsStatements()).toHaveLength(1);
   }, 60_000);
+
+  // Issue 15, item 6: a crash between the two writes of enqueueFacts (the outbox entry, then the mark on the fact)
+  // gave the fact a new random id at the next start, and the LRS a second statement.
+  it('a crash between queuing a statement and marking its fact never gives the LRS a second copy', async () => {
+    const crashActor = accountActor('5a0c2b6e-8d7f-4e1a-b3c9-1f2e3d4c5b6a', 'https://lms.corp.example');
+    const outboxStore = memoryStore<OutboxItem>();
+    const factStore = memoryStore<FactRecord>();
+    const config = { endpoint };
+    // The worker is killed right after the outbox write: the mark on the fact never lands.
+    const crashing: KeyValueStore<FactRecord> = { ...factStore, set: async () => Promise.reject(new Error('worker stopped')) };
+    await expect(createOutbox({ outbox: outboxStore, facts: crashing, fetch: (u, i) => fetch(u, i) }).enqueueFacts(FACTS, [pack], crashActor)).rejects.toThrow();
+    // The next start queues every fact, the crashed one included, and sends them.
+    const restarted = createOutbox({ outbox: outboxStore, facts: factStore, fetch: (u, i) => fetch(u, i) });
+    await restarted.enqueueFacts(FACTS, [pack], crashActor);
+    expect(await restarted.flush(config)).toMatchObject({ pending: 0, rejected: 0 });
+    const mine = (await lrsStatements()).filter((st) => st.actor.account.name === crashActor.account.name);
+    expect(mine).toHaveLength(Object.keys(FACTS).length);
+    expect(new Set(mine.map((st) => st.object.id + st.verb.id + st.timestamp)).size).toBe(mine.length);
+  }, 30_000);
+
+  it('the export and the outbox, racing, give a fact the same statement id (the outbox takes the export’s lock)', async () => {
+    const slow = memoryStore<FactRecord>();
+    const store: KeyValueStore<FactRecord> = { ...slow, set: async (k, v) => (await new Promise((r) => setTimeout(r, 5)), slow.set(k, v)) };
+    const box = createOutbox({ outbox: memoryStore<OutboxItem>(), facts: store, fetch: (u, i) => fetch(u, i) });
+    const keys = Object.keys(FACTS);
+    const [exported] = await Promise.all([statementIds(store, keys, actor.account.name), box.enqueueFacts(FACTS, [pack], actor)]);
+    const queued = new Map((await box.pending()).map((item) => [item.factKey, item.statement.id]));
+    for (const key of keys) expect(queued.get(key), key).toBe(exported.get(key));
+    for (const key of keys) expect((await slow.get(key))?.id).toBe(exported.get(key));
+  });
+
+  // Issue 15, item 10: a 307/308 from the endpoint resent the statements (and the credentials) to another address.
+  it('never follows a redirect from the LRS endpoint: nothing reaches the other address', async () => {
+    let redirected = 0;
+    const trap = createHttpServer((req, res) => {
+      redirected++;
+      res.writeHead(307, { Location: `${endpoint}/statements` });
+      res.end();
+    });
+    await new Promise<void>((ok) => trap.listen(0, '127.0.0.1', ok));
+    const trapEndpoint = `http://127.0.0.1:${(trap.address() as { port: number }).port}/xAPI`;
+    const redirectActor = accountActor('7c1d2e3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f', 'https://lms.corp.example');
+    try {
+      const box = createOutbox({ outbox: memoryStore<OutboxItem>(), facts: memoryStore<FactRecord>(), fetch: (u, i) => fetch(u, i) });
+      await box.enqueueFacts(FACTS, [pack], redirectActor);
+      const status = await box.flush({ endpoint: trapEndpoint, username: 'key', password: 'secret' });
+      expect(redirected).toBeGreaterThan(0);
+      expect(status).toMatchObject({ sent: 0, pending: Object.keys(FACTS).length });
+      expect(status.lastError).toMatch(/redirect refused/);
+      expect((await lrsStatements()).filter((st) => st.actor.account.name === redirectActor.account.name)).toEqual([]);
+    } finally {
+      trap.close();
+    }
+  }, 30_000);
 
   it('the LRS accepts every kind of statement (it validates them: 400 on an invalid one)', async () => {
     const bad = await fetch(`${endpoint}/statements`, {
