@@ -329,13 +329,15 @@ const xAnchors: AnchorRegistry = {
   // A post's action bar, the first post of the primary column (the saved home and profiles show them).
   'x.post.bookmark': {
     strategies: [
-      // "bookmark" becomes "removeBookmark" once saved: either is the same control
+      // On a post's own page, the focused post (article tabindex=-1, the others are 0); "bookmark" becomes
+      // "removeBookmark" once saved: either is the same control
+      { css: '[data-testid="primaryColumn"] article[tabindex="-1"] :is([data-testid="bookmark"], [data-testid="removeBookmark"])' },
       { css: '[data-testid="primaryColumn"] article [data-testid="bookmark"], [data-testid="primaryColumn"] article [data-testid="removeBookmark"]' },
       { role: 'button', name: { en: 'Bookmark', fr: 'Signet' }, match: 'start' },
     ],
     withinCss: '[data-testid="primaryColumn"]',
     pages: ['home', 'profile', 'status'],
-    examples: on(HOME, PROFILE, PROFILE_ZH),
+    examples: [...on(HOME, PROFILE, PROFILE_ZH), [1, STATUS]],
   },
   'x.post.repost': {
     strategies: [

@@ -130,6 +130,7 @@ const youtubeAnchors: AnchorRegistry = {
     ],
     pages: ['watch'],
     // The home page hides a whole watch page (ytd-watch-flexy[hidden]); visibility keeps it out.
+    examples: [[1, WATCH]],
   },
   'youtube.watch.subscribe': {
     strategies: [
@@ -143,7 +144,8 @@ const youtubeAnchors: AnchorRegistry = {
     // No count limit: when subscribed, the renderer holds both "Subscribed" and the bell menu; the first is the one.
     withinCss: 'ytd-watch-flexy, ytd-watch-grid',
     pages: ['watch'],
-    examples: [[0, WATCH_SERVER]],
+    // The server's shell has only the placeholder; a rendered page (synthetic) has the button.
+    examples: [[0, WATCH_SERVER], [1, WATCH]],
   },
 
   // ---- flows: the panels, menus and dialogs a walk goes through --------------------------------------------------

@@ -80,6 +80,12 @@ describe('anchor registry', () => {
       let checked = 0;
       for (const [name, def] of Object.entries(ANCHORS)) {
         for (const [count, file] of def.examples ?? []) {
+          // Synthetic pages (open dialogs and other states no saved page shows) are checked in a browser by
+          // tests/e2e/anchors-flows.spec.ts; here only that they exist.
+          if (file.startsWith('tests/e2e/pages/')) {
+            expect(existsSync(path.join(projectRoot, file)), `${name}: missing synthetic page ${file}`).toBe(true);
+            continue;
+          }
           expect(byFile.has(file), `${name}: unknown example page ${file}`).toBe(true);
           const want = byFile.get(file)![name]?.expect;
           if (want === 'present') expect(count, `${name} on ${file}`).toBeGreaterThan(0);
@@ -137,5 +143,31 @@ describe('mergeAnchors', () => {
     const merged = mergeAnchors(ANCHORS, { 'youtube.masthead.search': [{ css: 'input#search' }] });
     expect(merged['youtube.masthead.search']!.strategies[0]).toEqual({ css: 'input#search' });
     expect(merged['youtube.masthead.search']!.strategies.length).toBe(ANCHORS['youtube.masthead.search']!.strategies.length + 1);
+  });
+});
+
+describe('flow anchors', () => {
+  // Every selector of the registry (strategies and scopes) must run in both browsers the builds support: the same
+  // check the validator applies to a pack's repairs (lessons/pack/selector.ts).
+  it('use selectors both Chromium and Firefox run', async () => {
+    const { selectorProblem } = await import('../../lessons/pack/selector');
+    for (const [name, def] of Object.entries(ANCHORS)) {
+      for (const css of [def.withinCss, ...def.strategies.map((s) => ('css' in s ? s.css : 'tag' in s ? s.tag : undefined))]) {
+        if (css) expect(selectorProblem(css), `${name}: ${css}`).toBeNull();
+      }
+    }
+  });
+
+  it("keeps a dialog's controls inside their dialog: a name search never scans the whole page for them", () => {
+    // Areas whose anchors live in a dialog, a panel or a form that only exists while the flow is open.
+    const flowArea = /^(linkedin\.(share|invite|editIntro|message)|x\.(editProfile|compose|newList)|facebook\.(composer|audience|bio)|youtube\.(share|playlist|comments?))\./;
+    const scopes = /\.(dialog|form)$/; // the dialogs themselves: gated or scoped by their own strategies
+    let checked = 0;
+    for (const [name, def] of Object.entries(ANCHORS)) {
+      if (!flowArea.test(name) || scopes.test(name)) continue;
+      expect(Boolean(def.within || def.withinCss), `${name} has no scope`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(25);
   });
 });
