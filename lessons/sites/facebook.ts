@@ -353,12 +353,16 @@ const facebookAnchors: AnchorRegistry = {
     pages: ['profile', 'page'],
     examples: [...notOn(FEED, SEARCH, PHOTO)],
   },
+};
 
-  // ---- flows: the dialogs, menus and forms a walk goes through ---------------------------------------------------
-  // No saved page shows these open, so each anchor below matches nothing on the three saved pages; the open states are
-  // synthetic pages in tests/e2e/pages built on the real markup's structure (role=dialog layers, role=button divs with
-  // aria-labels, data-pagelet regions) and the labels public automation scripts quote (named on each anchor). Facebook
-  // offers few language-free handles inside its dialogs: where the accessible name is the only one, the comment says so.
+// ---- flows: the dialogs, menus and forms a walk goes through ---------------------------------------------------
+// No saved page shows these open, so each anchor below matches nothing on the three saved pages; the open states are
+// synthetic pages in tests/e2e/pages built on the real markup's structure (role=dialog layers, role=button divs with
+// aria-labels, data-pagelet regions) and the labels public automation scripts quote (named on each anchor). Facebook
+// offers few language-free handles inside its dialogs: where the accessible name is the only one, the comment says so.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.composer.dialog': {
     strategies: [
       // The "Create post" layer: a dialog whose form holds the rich-text editor (a contenteditable textbox).

@@ -147,12 +147,16 @@ const youtubeAnchors: AnchorRegistry = {
     // The server's shell has only the placeholder; a rendered page (synthetic) has the button.
     examples: [[0, WATCH_SERVER], [1, WATCH]],
   },
+};
 
-  // ---- flows: the panels, menus and dialogs a walk goes through --------------------------------------------------
-  // YouTube's custom elements and ids are its stable handles (ytd-unified-share-panel-renderer, #start-at-checkbox,
-  // #simplebox-placeholder, #contenteditable-root, #submit-button, ytd-add-to-playlist-renderer…, as public scripts
-  // quote them). The saved pages show none of these open: every anchor below matches nothing there; the open states
-  // are synthetic pages in tests/e2e/pages, named below. Names in English and French come last.
+// ---- flows: the panels, menus and dialogs a walk goes through --------------------------------------------------
+// YouTube's custom elements and ids are its stable handles (ytd-unified-share-panel-renderer, #start-at-checkbox,
+// #simplebox-placeholder, #contenteditable-root, #submit-button, ytd-add-to-playlist-renderer…, as public scripts
+// quote them). The saved pages show none of these open: every anchor below matches nothing there; the open states
+// are synthetic pages in tests/e2e/pages, named below. Names in English and French come last.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const youtubeFlowAnchors: AnchorRegistry = {
   'youtube.masthead.searchButton': {
     strategies: [
       // 2025 (yt-searchbox) and before (ytd-searchbox's #search-icon-legacy); any language

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANCHORS, anchorsFor, mergeAnchors, SITES } from '../../lessons/sites/index';
+import { ANCHORS, anchorsFor, FLOW_ANCHORS, mergeAnchors, SITES } from '../../lessons/sites/index';
 import type { AnchorRegistry } from '../../lessons/sites/types';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -47,10 +47,11 @@ describe('anchor registry', () => {
 
   it('keeps each anchor under its own network prefix, with strategies that make sense', () => {
     for (const site of SITES) {
-      for (const [name, def] of Object.entries(site.anchors)) {
+      const registry = anchorsFor(site.network); // the adapter's anchors and the network's flow anchors
+      for (const [name, def] of Object.entries(registry)) {
         expect(name.startsWith(`${site.network}.`), name).toBe(true);
         expect(def.strategies.length, name).toBeGreaterThan(0);
-        if (def.within) expect(site.anchors[def.within], `${name} within`).toBeDefined();
+        if (def.within) expect(registry[def.within], `${name} within`).toBeDefined();
         for (const kind of def.pages ?? []) expect(site.pageKinds, `${name} pages`).toContain(kind);
         for (const s of def.strategies) {
           if ('role' in s && !Array.isArray(s.name)) {
@@ -61,7 +62,9 @@ describe('anchor registry', () => {
         }
       }
     }
-    expect(Object.keys(ANCHORS).length).toBe(SITES.reduce((n, s) => n + Object.keys(s.anchors).length, 0));
+    expect(Object.keys(ANCHORS).length).toBe(SITES.reduce((n, s) => n + Object.keys(anchorsFor(s.network)).length, 0));
+    // The flow anchors never shadow an adapter's anchor (the content script merges them over its adapter's).
+    for (const site of SITES) for (const name of Object.keys(FLOW_ANCHORS[site.network])) expect(site.anchors[name], name).toBeUndefined();
   });
 
   it('offers a role + name fallback in English and French for every Facebook anchor', () => {
