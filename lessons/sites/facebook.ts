@@ -584,7 +584,8 @@ export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.search.events': {
     strategies: [
       { css: 'a[href^="/search/events/"], a[href*="facebook.com/search/events/"]' },
-      { role: 'link', name: { en: 'Events', fr: 'Évènements' }, match: 'exact' },
+      // Facebook's French writes évènement; both spellings are taken
+      { role: 'link', name: ['Events', 'Évènements', 'Événements'], match: 'exact' },
     ],
     withinCss: SEARCH_FILTERS,
     count: { max: 1 },
@@ -605,7 +606,7 @@ export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.menu.createEvent': {
     strategies: [
       { css: '[role="dialog"] a[href*="/events/create"], [role="menu"] a[href*="/events/create"]' },
-      { role: 'link', name: { en: 'Event', fr: 'Évènement' }, match: 'exact' },
+      { role: 'link', name: ['Event', 'Évènement', 'Événement'], match: 'exact' },
     ],
     // The open Menu panel: the layer that offers to create a group or an event
     withinCss: '[role="dialog"]:has(a[href*="/groups/create"], a[href*="/events/create"])',
@@ -615,14 +616,14 @@ export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.eventForm.name': {
     strategies: [
       { css: 'form input[type="text"]:first-of-type' },
-      { role: 'textbox', name: { en: 'Event name', fr: 'Nom de l’évènement' }, match: 'start' },
+      { role: 'textbox', name: ['Event name', "Nom de l'évènement", "Nom de l'événement"], match: 'start' },
     ],
     withinCss: FORM_PANEL,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
   },
   'facebook.eventForm.create': {
-    strategies: [{ role: 'button', name: { en: 'Create event', fr: 'Créer l’évènement' }, match: 'start' }],
+    strategies: [{ role: 'button', name: ['Create event', "Créer l'évènement", "Créer l'événement"], match: 'start' }],
     withinCss: FORM_PANEL,
     count: { max: 1 },
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
