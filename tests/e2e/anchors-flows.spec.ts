@@ -96,33 +96,8 @@ const REAL_LANDINGS: Record<string, Record<string, (a: AuditedAnchor) => boolean
   },
 };
 
-/** The element path the audit uses (0-based element-child indices from <html>), for every marked element. */
-async function markedPaths(page: Page): Promise<Record<string, string[]>> {
-  return (await page.evaluate(`(() => {
-    const pathOf = (el) => {
-      const parts = [];
-      let node = el;
-      while (node !== document.documentElement) {
-        const parent = node.parentElement;
-        const host = parent ? null : node.getRootNode().host;
-        const siblings = parent ? parent.children : node.getRootNode().children;
-        if (!parent && !host) break;
-        parts.unshift(Array.prototype.indexOf.call(siblings, node));
-        node = parent || host;
-      }
-      return parts.join('/');
-    };
-    const out = {};
-    const visit = (root) => {
-      for (const el of root.querySelectorAll('[data-tw-expect]')) {
-        for (const name of el.getAttribute('data-tw-expect').split(/\\s+/).filter(Boolean)) (out[name] ??= []).push(pathOf(el));
-      }
-      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
-    };
-    visit(document);
-    return out;
-  })()`)) as Record<string, string[]>;
-}
+/** The element paths (as the audit writes them) of every element a synthetic page marks, by anchor name. */
+const markedPaths = (page: Page) => page.evaluate('__twAudit.marked()') as Promise<Record<string, string[]>>;
 
 function servedUrl(file: string): string {
   const html = readFileSync(path.join(projectRoot, file), 'utf8');
