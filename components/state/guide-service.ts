@@ -3,6 +3,7 @@
 // the networks' tabs when what they show may have changed. The background is the single writer of progress coming
 // from pages; popup and options write their own facts.
 import { browser } from 'wxt/browser';
+import { flowAnchorsFor } from '../../lessons/sites/index';
 import { MATCHES_BY_NETWORK, SITE_MATCHES } from '../../lessons/sites/matches';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { resolveLocale } from '../i18n-core';
@@ -60,7 +61,9 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
     locale,
     guide,
     resumeTitle: resume ? localize(resume.title, locale) : null,
-    anchorOverrides: slice.flatMap((p) => (p.anchors ? [p.anchors] : [])),
+    // The network's flow anchors first (dialogs, menus and forms of the walks, which the content script does not carry),
+    // then each pack's repairs over them.
+    anchorOverrides: [flowAnchorsFor(request.network), ...slice.flatMap((p) => (p.anchors ? [p.anchors] : []))],
     packVersions: Object.fromEntries(slice.map((p) => [p.id, p.version])),
   };
 }

@@ -5,4 +5,4 @@ export { validatePack, validatePackJson, formatError, pathToString, utf8Length, 
 export { ERROR_CODES, message, type ErrorCode, type Bilingual } from './messages';
 export { parseRichText, type RichSegment } from './richtext';
 export { KNOWN_ANCHORS } from './anchor-names';
-export { packStats, formatStats, type StatsRow } from './stats';
+export { packStats, formatStats, doingStepStats, formatDoingStats, type StatsRow, type DoingStepStats } from './stats';

@@ -90,6 +90,39 @@ const SETTINGS = 'tests/e2e/pages/facebook-settings.html';
 const SETTINGS_PAGE_ACCESS = 'tests/e2e/pages/facebook-settings-page-access.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
+// Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile, forms.
+const SYNTHETIC = 'tests/e2e/pages/';
+const COMPOSER = `${SYNTHETIC}facebook-composer.html`;
+const AUDIENCE = `${SYNTHETIC}facebook-audience.html`;
+// One's own profile with the "…" menu open; then the Intro tile in edit mode.
+const PROFILE_SELF = `${SYNTHETIC}facebook-profile-self.html`;
+const PROFILE_MENU = PROFILE_SELF;
+const BIO = `${SYNTHETIC}facebook-edit-bio.html`;
+// A post's own page: its comment box, and its "…" menu open.
+const COMMENT = `${SYNTHETIC}facebook-post.html`;
+const POST_MENU = COMMENT;
+const MESSENGER = `${SYNTHETIC}facebook-messenger.html`;
+const EVENT = `${SYNTHETIC}facebook-event.html`;
+const MENU_OPEN = `${SYNTHETIC}facebook-menu.html`;
+const EVENT_FORM = `${SYNTHETIC}facebook-event-form.html`;
+const GROUP = `${SYNTHETIC}facebook-group.html`;
+const GROUPS_FEED = `${SYNTHETIC}facebook-groups-feed.html`;
+const GROUP_FORM = `${SYNTHETIC}facebook-group-form.html`;
+const COMPOSER_PAGES = ['feed', 'profile', 'page', 'groups'];
+// The document, only while a dialog is open (the saved 2022 feed keeps its notifications panel as an aria-hidden
+// dialog, which does not count): a closed state costs one check per pass for every dialog anchor together.
+const DIALOG_OPEN = 'body:has([role="dialog"]:not([aria-hidden="true"], [aria-hidden="true"] *, [hidden] *))';
+// The post a comment or a menu is looked for in: the feed's first post, or a post opened in a dialog (a notification
+// opens one there); never every article of the page (comments are articles too).
+const FIRST_POST = ['[role="main"] [role="article"][aria-posinset="1"]', '[role="dialog"] [role="article"]:not([role="article"] [role="article"])'];
+// A Messenger conversation in a chat window: a dialog with a message box, never the composer's form. (The inbox page,
+// /messages/t/…, is not covered.)
+const MESSENGER_SCOPE = '[role="dialog"]:has([role="textbox"][contenteditable="true"]):not(:has(form))';
+// A creation form's panel (events, groups): the side panel holding the form's text fields (the preview fills the main
+// region). Feeds' comment boxes are contenteditable, not text inputs.
+const FORM_PANEL = '[role="navigation"]:has(input[type="text"]), [role="complementary"]:has(input[type="text"])';
+const SEARCH_FILTERS = '[role="region"]:has(a[href^="/search/top/"], a[href*="facebook.com/search/top/"]), [role="main"]';
+const POST_PAGES = ['feed', 'profile', 'page', 'groups', 'search'];
 
 // ---- the top bar --------------------------------------------------------------------------------------------------
 // `role=banner` holds, in every saved year: the logo, the search field, the tab bar (a `role=navigation` whose tabs are
@@ -364,6 +397,321 @@ const facebookAnchors: AnchorRegistry = {
     ],
     pages: ['settings'],
     examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_PAGE_ACCESS]],
+  },
+};
+
+// ---- flows: the dialogs, menus and forms a walk goes through ---------------------------------------------------
+// No saved page shows these open, so each anchor below matches nothing on the three saved pages; the open states are
+// synthetic pages in tests/e2e/pages built on the real markup's structure (role=dialog layers, role=button divs with
+// aria-labels, data-pagelet regions) and the labels public automation scripts quote (named on each anchor). Facebook
+// offers few language-free handles inside its dialogs: where the accessible name is the only one, the comment says so.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const facebookFlowAnchors: AnchorRegistry = {
+  'facebook.composer.dialog': {
+    strategies: [
+      // The "Create post" layer: a dialog whose form holds the rich-text editor (a contenteditable textbox).
+      { css: '[role="dialog"]:has(form [role="textbox"][contenteditable="true"])' },
+      { role: 'dialog', name: { en: 'Create post', fr: 'Créer une publication' }, match: 'start' },
+    ],
+    withinCss: DIALOG_OPEN,
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMPOSER], [0, MESSENGER]],
+  },
+  'facebook.composer.text': {
+    strategies: [
+      { css: 'form [role="textbox"][contenteditable="true"]' },
+      { role: 'textbox', name: { en: "What's on your mind", fr: 'Que voulez-vous dire' }, match: 'start' },
+    ],
+    within: 'facebook.composer.dialog',
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMPOSER]],
+  },
+  'facebook.composer.audience': {
+    strategies: [
+      // The audience button under the author's name; its name is the only handle ("Edit privacy. Sharing with
+      // Public.", whatever the audience: start of the label), quoted alike by several public scripts.
+      { role: 'button', name: { en: 'Edit privacy', fr: 'Modifier la confidentialité' }, match: 'start' },
+    ],
+    within: 'facebook.composer.dialog',
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMPOSER]],
+  },
+  'facebook.composer.post': {
+    strategies: [
+      // Name only (a role=button div, no attribute of its own)
+      { role: 'button', name: { en: 'Post', fr: 'Publier' }, match: 'exact' },
+    ],
+    within: 'facebook.composer.dialog',
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMPOSER]],
+  },
+  // The audience picker ("Post audience"): radio options (Public, Friends, …, Only me) and Done.
+  'facebook.audience.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has(input[type="radio"]), [role="dialog"]:has([role="radio"])' },
+      { role: 'dialog', name: { en: 'audience', fr: 'public' }, match: 'word' },
+    ],
+    withinCss: DIALOG_OPEN,
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, AUDIENCE], [0, COMPOSER]],
+  },
+  'facebook.audience.onlyMe': {
+    strategies: [
+      // Facebook's privacy value for "Only me" (the id its basic site gives this radio); unverified on the desktop
+      // dialog, so the option's name follows.
+      { css: 'input[type="radio"][value="286958161406148"], [role="radio"][id="286958161406148"]' },
+      { role: 'radio', name: { en: 'Only me', fr: 'Moi uniquement' }, match: 'start' },
+    ],
+    within: 'facebook.audience.dialog',
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, AUDIENCE]],
+  },
+  'facebook.audience.done': {
+    strategies: [
+      // "Done" (2024: "Done with privacy audience selection and close dialog"); name only.
+      { role: 'button', name: { en: 'Done', fr: 'Terminé' }, match: 'start' },
+    ],
+    within: 'facebook.audience.dialog',
+    count: { max: 1 },
+    pages: COMPOSER_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, AUDIENCE]],
+  },
+
+  // One's own profile: the "…" beside Edit profile (its menu holds "View as") and the Intro tile's Edit bio. Both are
+  // on the saved Arabic Page, under its photo viewer (checked once the viewer is closed, tests/e2e).
+  'facebook.profile.more': {
+    strategies: [
+      // The actions' menu trigger: the one button there that opens a menu, any language ("See options")
+      { css: '[role="button"][aria-haspopup="menu"]' },
+      { role: 'button', name: { en: 'See options', fr: 'Voir les options' }, match: 'start' },
+    ],
+    withinCss: '[data-pagelet="ProfileActions"]',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_SELF]],
+  },
+  'facebook.profile.viewAs': {
+    strategies: [
+      // An item of that menu (a role=menu layer); its name is the only handle.
+      { role: 'menuitem', name: { en: 'View as', fr: 'Voir en tant que' }, match: 'start' },
+    ],
+    withinCss: '[role="menu"]',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_MENU]],
+  },
+  'facebook.profile.editBio': {
+    strategies: [
+      // The Intro tile (first ProfileTilesFeed pagelet): its first labelled button is Edit bio (Add bio when empty);
+      // Edit details and Add featured come after. Seen on the saved Arabic Page.
+      { css: '[data-pagelet="ProfileTilesFeed_0"]:not(:has(textarea)) [role="button"][aria-label]' },
+      { role: 'button', name: { en: 'Edit bio', fr: 'Modifier la bio' }, match: 'start' },
+      { role: 'button', name: { en: 'Add bio', fr: 'Ajouter une bio' }, match: 'start' },
+    ],
+    withinCss: '[data-pagelet^="ProfileTilesFeed"]',
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_SELF], [0, BIO]],
+  },
+  'facebook.bio.text': {
+    strategies: [
+      // Edit bio turns the tile into a form: a textarea (101 characters), the bio's audience, Cancel and Save.
+      { css: 'textarea' },
+      { role: 'textbox', name: { en: 'bio', fr: 'bio' }, match: 'word' },
+    ],
+    withinCss: '[data-pagelet="ProfileTilesFeed_0"]',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, PROFILE_SELF], [1, BIO]],
+  },
+  'facebook.bio.save': {
+    strategies: [{ role: 'button', name: { en: 'Save', fr: 'Enregistrer' }, match: 'exact' }],
+    withinCss: '[data-pagelet="ProfileTilesFeed_0"]:has(textarea)',
+    count: { max: 1 },
+    pages: ['profile', 'page'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, PROFILE_SELF], [1, BIO]],
+  },
+
+  // A post's comment box and its send button (the first in the main column: a post's own page, or the post a
+  // notification opened), and the post's "…" menu with Save post.
+  'facebook.comment.text': {
+    strategies: [
+      // The comment composer is a form holding a contenteditable textbox ("Write a comment…", "Reply to …")
+      { css: 'form [role="textbox"][contenteditable="true"]' },
+      { role: 'textbox', name: { en: 'Write a comment', fr: 'Écrivez un commentaire' }, match: 'start' },
+      { role: 'textbox', name: { en: 'Reply', fr: 'Répondre' }, match: 'start' },
+    ],
+    withinCss: FIRST_POST.join(', '),
+    pages: POST_PAGES,
+    // The saved 2022 feed shows its first post's comment box.
+    examples: [...on(FEED), ...notOn(SEARCH, PHOTO), [1, COMMENT]],
+  },
+  'facebook.comment.submit': {
+    strategies: [
+      // The arrow next to the box (2023+): name only. Enter also sends, which no click records.
+      { role: 'button', name: { en: 'Comment', fr: 'Commenter' }, match: 'exact' },
+      { role: 'button', name: { en: 'Post comment', fr: 'Publier le commentaire' }, match: 'start' },
+    ],
+    withinCss: FIRST_POST.map((p) => `${p} form`).join(', '),
+    pages: POST_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, COMMENT]],
+  },
+  'facebook.post.menu': {
+    strategies: [
+      // "Actions for this post": the post's only menu trigger, any language
+      { css: '[role="button"][aria-haspopup="menu"]' },
+      { role: 'button', name: { en: 'Actions for this post', fr: 'Actions pour cette publication' }, match: 'start' },
+    ],
+    withinCss: FIRST_POST.join(', '),
+    pages: POST_PAGES,
+    // The saved 2022 feed has posts; its menu triggers lack aria-haspopup (2022 markup), and the names are English.
+    examples: [...notOn(SEARCH, PHOTO), [1, POST_MENU]],
+  },
+  'facebook.post.save': {
+    strategies: [
+      { role: 'menuitem', name: { en: 'Save post', fr: 'Enregistrer la publication' }, match: 'start' },
+      { role: 'menuitem', name: { en: 'Save link', fr: 'Enregistrer le lien' }, match: 'start' },
+      { role: 'menuitem', name: { en: 'Save video', fr: 'Enregistrer la vidéo' }, match: 'start' },
+    ],
+    withinCss: '[role="menu"]',
+    count: { max: 1 },
+    pages: POST_PAGES,
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, POST_MENU]],
+  },
+
+  // Messenger: a chat window (bottom of any page) or /messages/t/…: the message box and Send, which appears in place
+  // of the Like button once there is text.
+  'facebook.messenger.text': {
+    strategies: [
+      { css: '[role="textbox"][contenteditable="true"][aria-label]:not(form [role="textbox"])' },
+      { role: 'textbox', name: { en: 'Message', fr: 'Message' }, match: 'start' },
+    ],
+    withinCss: MESSENGER_SCOPE,
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, MESSENGER], [0, COMPOSER]],
+  },
+  'facebook.messenger.send': {
+    strategies: [
+      { role: 'button', name: { en: 'Press Enter to send', fr: 'Appuyez sur Entrée pour envoyer' }, match: 'start' },
+      { role: 'button', name: { en: 'Send', fr: 'Envoyer' }, match: 'exact' },
+    ],
+    withinCss: MESSENGER_SCOPE,
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, MESSENGER], [0, COMPOSER]],
+  },
+
+  // Search results: the filters' links (Groups, Events) and the results list (seen on the saved 2025 search page).
+  // The filters sit in their own region ("Result filters"), outside the main one: the region that holds the link to
+  // the "All" results, whatever its label.
+  'facebook.search.results': {
+    strategies: [{ css: '[role="feed"]' }, { role: 'feed', name: [] }],
+    withinCss: '[role="main"]',
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...on(SEARCH), ...notOn(FEED, PHOTO)],
+  },
+  'facebook.search.groups': {
+    strategies: [
+      { css: 'a[href^="/search/groups/"], a[href*="facebook.com/search/groups/"]' },
+      { role: 'link', name: { en: 'Groups', fr: 'Groupes' }, match: 'exact' },
+    ],
+    withinCss: SEARCH_FILTERS,
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...on(SEARCH), ...notOn(FEED, PHOTO)],
+  },
+  'facebook.search.events': {
+    strategies: [
+      { css: 'a[href^="/search/events/"], a[href*="facebook.com/search/events/"]' },
+      // Facebook's French writes évènement; both spellings are taken
+      { role: 'link', name: ['Events', 'Évènements', 'Événements'], match: 'exact' },
+    ],
+    withinCss: SEARCH_FILTERS,
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...on(SEARCH), ...notOn(FEED, PHOTO)],
+  },
+
+  // An event's page (/events/ID): Interested, name only (its icon is a background image).
+  'facebook.event.interested': {
+    strategies: [{ role: 'button', name: { en: 'Interested', fr: 'Ça m’intéresse' }, match: 'start' }],
+    // An event page has no page kind: a main region that links to events, so the name is not looked for among
+    // every button of a feed.
+    withinCss: '[role="main"]:has(a[href*="/events/"])',
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT]],
+  },
+  // Menu › Create › Event (a link to the form), then the form at /events/create/: its name field and Create event.
+  'facebook.menu.createEvent': {
+    strategies: [
+      { css: '[role="dialog"] a[href*="/events/create"], [role="menu"] a[href*="/events/create"]' },
+      { role: 'link', name: ['Event', 'Évènement', 'Événement'], match: 'exact' },
+    ],
+    // The open Menu panel: the layer that offers to create a group or an event
+    withinCss: '[role="dialog"]:has(a[href*="/groups/create"], a[href*="/events/create"])',
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, MENU_OPEN]],
+  },
+  'facebook.eventForm.name': {
+    strategies: [
+      { css: 'form input[type="text"]:first-of-type' },
+      { role: 'textbox', name: ['Event name', "Nom de l'évènement", "Nom de l'événement"], match: 'start' },
+    ],
+    withinCss: FORM_PANEL,
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
+  },
+  'facebook.eventForm.create': {
+    strategies: [{ role: 'button', name: ['Create event', "Créer l'évènement", "Créer l'événement"], match: 'start' }],
+    withinCss: FORM_PANEL,
+    count: { max: 1 },
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, EVENT_FORM]],
+  },
+  // Groups: a group's About tab; the groups feed's "Create new group" (a link to the form), the form's name field and
+  // Create.
+  'facebook.group.about': {
+    strategies: [
+      { css: 'a[role="tab"][href*="/groups/"][href*="/about"]' },
+      { role: 'tab', name: { en: 'About', fr: 'À propos' }, match: 'exact' },
+    ],
+    withinCss: '[role="main"]',
+    count: { max: 1 },
+    pages: ['groups'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP]],
+  },
+  'facebook.groups.create': {
+    strategies: [
+      { css: 'a[href*="/groups/create"]' },
+      { role: 'link', name: { en: 'Create new group', fr: 'Créer un groupe' }, match: 'start' },
+    ],
+    // The groups' left rail
+    withinCss: '[role="navigation"]',
+    count: { max: 1 },
+    pages: ['groups'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUPS_FEED]],
+  },
+  'facebook.groupForm.name': {
+    strategies: [
+      { css: 'form input[type="text"]:first-of-type' },
+      { role: 'textbox', name: { en: 'Group name', fr: 'Nom du groupe' }, match: 'start' },
+    ],
+    withinCss: FORM_PANEL,
+    count: { max: 1 },
+    pages: ['groups'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP_FORM], [0, GROUP]],
+  },
+  'facebook.groupForm.create': {
+    strategies: [{ role: 'button', name: { en: 'Create', fr: 'Créer' }, match: 'exact' }],
+    withinCss: FORM_PANEL,
+    count: { max: 1 },
+    pages: ['groups'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, GROUP_FORM], [0, GROUP]],
   },
 };
 

@@ -1,10 +1,10 @@
 // Site registry: which adapter serves a host, URL → { network, page kind }, all anchors, and the pure merge that
 // lets a lesson pack add or repair anchor strategies. No browser API here.
-import { facebook } from './facebook';
-import { linkedin } from './linkedin';
+import { facebook, facebookFlowAnchors } from './facebook';
+import { linkedin, linkedinFlowAnchors } from './linkedin';
 import type { AnchorRegistry, Network, SiteAdapter } from './types';
-import { x } from './x';
-import { youtube } from './youtube';
+import { x, xFlowAnchors } from './x';
+import { youtube, youtubeFlowAnchors } from './youtube';
 
 export type * from './types';
 export { NETWORKS } from './types';
@@ -35,11 +35,35 @@ export function detectPage(url: string | URL): { network: Network; pageKind: str
   return site ? { network: site.network, pageKind: site.pageKind(u) } : null;
 }
 
-/** Every anchor of every network, by full name. */
-export const ANCHORS: AnchorRegistry = Object.assign({}, ...SITES.map((s) => s.anchors)) as AnchorRegistry;
+/**
+ * The anchors of the flows a walk goes through (dialogs, menus, forms), per network. They are kept out of the
+ * adapters, so the content scripts do not carry them: the background sends a network's flow anchors with each guide
+ * (flowAnchorsFor) and the content script merges them over its adapter's, as it does a pack's repairs.
+ */
+export const FLOW_ANCHORS: Record<Network, AnchorRegistry> = {
+  linkedin: linkedinFlowAnchors,
+  x: xFlowAnchors,
+  facebook: facebookFlowAnchors,
+  youtube: youtubeFlowAnchors,
+};
 
+/** Every anchor of every network, by full name: the adapters' and the flows'. */
+export const ANCHORS: AnchorRegistry = Object.assign({}, ...SITES.map((s) => ({ ...s.anchors, ...FLOW_ANCHORS[s.network] }))) as AnchorRegistry;
+
+/** A network's whole registry (the adapter's anchors and its flows'), as the audit resolves it. */
 export function anchorsFor(network: Network): AnchorRegistry {
-  return SITES.find((s) => s.network === network)?.anchors ?? {};
+  const site = SITES.find((s) => s.network === network);
+  return site ? { ...site.anchors, ...FLOW_ANCHORS[network] } : {};
+}
+
+/** A network's flow anchors as the background sends them to a page: the strategies and scopes, not the examples. */
+export function flowAnchorsFor(network: Network): AnchorRegistry {
+  const out: AnchorRegistry = {};
+  for (const [name, def] of Object.entries(FLOW_ANCHORS[network] ?? {})) {
+    const { examples: _examples, note: _note, ...runtime } = def;
+    out[name] = runtime;
+  }
+  return out;
 }
 
 export function networkOfAnchor(name: string): Network | null {

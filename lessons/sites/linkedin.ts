@@ -69,6 +69,23 @@ const SEARCH = 'linkedin/search-people-2025-04.html';
 const FEED_V2 = 'linkedin/feed-domv2-2026-03.html';
 const PROFILE_V2 = 'linkedin/profile-domv2-b-2026-04.html';
 const ALL_PAGES = [FEED, PROFILE, COMPANY, SEARCH];
+// Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs, one's own profile, post results.
+const SYNTHETIC = 'tests/e2e/pages/';
+const SHARE = `${SYNTHETIC}linkedin-share-dialog.html`;
+const SHARE_AUDIENCE = `${SYNTHETIC}linkedin-share-audience.html`;
+const SHARE_DRAFT = `${SYNTHETIC}linkedin-share-draft.html`;
+const INVITE = `${SYNTHETIC}linkedin-invite.html`;
+const INVITE_NOTE = `${SYNTHETIC}linkedin-invite-note.html`;
+const EDIT_INTRO = `${SYNTHETIC}linkedin-edit-intro.html`;
+const MESSAGE = `${SYNTHETIC}linkedin-message.html`;
+const SEARCH_POSTS = `${SYNTHETIC}linkedin-search-posts.html`;
+const REPOST = `${SYNTHETIC}linkedin-repost.html`;
+const SHARE_PAGES = ['feed', 'company', 'profile'];
+// Where a modal can be, only while one is open: the document (its modals are role=dialog layers; the saved pages keep
+// aria-hidden video.js dialogs, which do not count), or the 2025 interop outlet whose open shadow root holds the
+// invitation modal. A closed state costs one check per pass for every dialog anchor together.
+const MODAL = 'body:has([role="dialog"]:not([aria-hidden="true"], [aria-hidden="true"] *, [hidden] *), [role="alertdialog"]:not([aria-hidden="true"] *, [hidden] *)), #interop-outlet';
+const INVITE_PAGES = ['profile', 'search', 'mynetwork'];
 const DOMV2_PAGES = [FEED_V2, PROFILE_V2];
 // Synthetic settings pages (tests/e2e/pages; no saved real page shows LinkedIn's settings).
 const SETTINGS_SECURITY = 'tests/e2e/pages/linkedin-settings-security.html';
@@ -371,6 +388,286 @@ const linkedinAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['settings'],
     examples: [...others(), [0, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
+  },
+};
+
+// ---- flows: the dialogs and forms a walk goes through ---------------------------------------------------------
+// The saved pages show these closed, so every anchor below must match nothing on them (`others()`); the open states
+// are synthetic pages in tests/e2e/pages, built from the real markup's structure and labels as public automation
+// scripts use them (class names, ids, data-view-name and aria-labels quoted in several of them), each named below.
+// Names in English and French come last, as everywhere.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const linkedinFlowAnchors: AnchorRegistry = {
+  'linkedin.profile.editIntro': {
+    strategies: [
+      // One's own top card: the intro's edit pencil is a link to the intro form (the same targets tell one's own
+      // profile in linkedinProfileOwner); any language.
+      { css: 'a[href*="/edit/intro"], a[href*="/edit/forms/intro"]' },
+      // as a button, with the design system's edit icon
+      { css: 'button:has(svg[data-test-icon="edit-medium"])' },
+      { role: 'button', name: { en: 'Edit intro', fr: "Modifier l'intro" }, match: 'start' },
+      { role: 'link', name: { en: 'Edit intro', fr: "Modifier l'intro" }, match: 'start' },
+    ],
+    within: 'linkedin.profile.topCard',
+    count: { max: 1 },
+    pages: ['profile'],
+    // The saved profiles are other people's: no pencil.
+    examples: [...others(), [1, EDIT_INTRO]],
+  },
+  'linkedin.editIntro.dialog': {
+    strategies: [
+      // The intro form's fields carry the form's name in their ids (…profileEditFormElement-TOP-CARD-profile-<id>-
+      // firstName, -headline), whatever the language; the form opens as a modal (its URL: /in/x/edit/forms/intro/).
+      { css: '[role="dialog"]:has([id*="profileEditFormElement-TOP-CARD"])' },
+      { role: 'dialog', name: { en: 'Edit intro', fr: "Modifier l'intro" }, match: 'start' },
+    ],
+    withinCss: MODAL,
+    pages: ['profile'],
+    examples: [...others(), [1, EDIT_INTRO]],
+  },
+  'linkedin.editIntro.headline': {
+    strategies: [
+      // The headline field's id ends with "-headline" (an input until 2024, a textarea with AI suggestions since).
+      { css: '[id*="profileEditFormElement-TOP-CARD"][id$="-headline"]' },
+      { role: 'textbox', name: { en: 'Headline', fr: 'Titre' }, match: 'start' },
+    ],
+    within: 'linkedin.editIntro.dialog',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...others(), [1, EDIT_INTRO]],
+  },
+  'linkedin.editIntro.save': {
+    strategies: [
+      // data-view-name: LinkedIn's analytics hook on every profile form's Save
+      { css: 'button[data-view-name="profile-form-save"]' },
+      { css: '.artdeco-modal__actionbar button.artdeco-button--primary' },
+      { role: 'button', name: { en: 'Save', fr: 'Enregistrer' }, match: 'exact' },
+    ],
+    within: 'linkedin.editIntro.dialog',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...others(), [1, EDIT_INTRO]],
+  },
+
+  // The share box's editor: an artdeco modal holding a Quill editor, the audience button at the top and the Post (or
+  // Schedule) button at the bottom. The audience picker and the schedule form replace its content in the same modal.
+  'linkedin.share.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has(.share-actions__primary-action), [role="dialog"]:has(.ql-editor)' },
+      { css: '[role="dialog"]:has(.share-box-footer__primary-btn, .share-unified-settings-entry-button)' },
+      { role: 'dialog', name: { en: 'Create post', fr: 'Créer un post' }, match: 'start' },
+    ],
+    withinCss: MODAL,
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [1, SHARE], [1, SHARE_AUDIENCE], [0, SHARE_DRAFT]],
+  },
+  'linkedin.share.text': {
+    strategies: [
+      { css: '.ql-editor[contenteditable="true"]' },
+      { css: '[role="textbox"][contenteditable="true"]' },
+      { role: 'textbox', name: { en: 'Text editor for creating content', fr: 'Éditeur de texte pour créer du contenu' }, match: 'start' },
+    ],
+    within: 'linkedin.share.dialog',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [1, SHARE], [0, SHARE_AUDIENCE]],
+  },
+  'linkedin.share.audience': {
+    strategies: [
+      // The button under the author's name ("Post to Anyone"); its class survived the 2023 redesign.
+      { css: 'button.share-unified-settings-entry-button' },
+      { role: 'button', name: { en: 'Post to', fr: 'Publier pour' }, match: 'word' },
+    ],
+    within: 'linkedin.share.dialog',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [1, SHARE], [0, SHARE_AUDIENCE]],
+  },
+  'linkedin.share.audienceDone': {
+    strategies: [
+      // The sub-views' footer button (Done in the audience picker, Next in the schedule form)
+      { css: 'button.share-box-footer__primary-btn' },
+      { role: 'button', name: { en: 'Done', fr: 'Terminé' }, match: 'exact' },
+    ],
+    within: 'linkedin.share.dialog',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [0, SHARE], [1, SHARE_AUDIENCE]],
+  },
+  'linkedin.share.post': {
+    strategies: [
+      // Post, or Schedule once a time is set: the same primary action
+      { css: 'button.share-actions__primary-action' },
+      { role: 'button', name: { en: 'Post', fr: 'Publier' }, match: 'exact' },
+      { role: 'button', name: { en: 'Schedule', fr: 'Programmer' }, match: 'exact' },
+    ],
+    within: 'linkedin.share.dialog',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [1, SHARE], [0, SHARE_AUDIENCE]],
+  },
+  'linkedin.share.close': {
+    strategies: [
+      { css: 'button.artdeco-modal__dismiss' },
+      { role: 'button', name: { en: 'Dismiss', fr: 'Fermer' }, match: 'start' },
+    ],
+    within: 'linkedin.share.dialog',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [1, SHARE]],
+  },
+  'linkedin.share.saveDraft': {
+    strategies: [
+      // Closing an editor that holds text asks "Save this post as a draft?": Save as draft is the primary action,
+      // Discard the secondary one (artdeco's confirmation dialog marks both).
+      { css: 'button[data-test-dialog-primary-btn]' },
+      { role: 'button', name: { en: 'Save as draft', fr: 'Enregistrer comme brouillon' }, match: 'start' },
+    ],
+    // The confirmation, never the editor's own modal
+    withinCss: '[role="alertdialog"], [role="dialog"]:not(:has(.ql-editor, .share-actions__primary-action))',
+    count: { max: 1 },
+    pages: SHARE_PAGES,
+    examples: [...others(), [0, SHARE], [1, SHARE_DRAFT]],
+  },
+
+  // The invitation: Connect opens a modal ("Add a note to your invitation?"): Add a note, or Send without a note; after
+  // Add a note, the note field (a textarea with the id custom-message) and Send. Since 2025 the modal may live in an
+  // open shadow root (#interop-outlet), which the resolver searches.
+  'linkedin.invite.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has(#custom-message, textarea[name="message"])' },
+      { css: '[role="dialog"].send-invite, [role="dialog"][data-test-modal-id="send-invite-modal"]' },
+      { role: 'dialog', name: { en: 'invitation', fr: 'invitation' }, match: 'word' },
+    ],
+    withinCss: MODAL,
+    count: { max: 1 },
+    pages: INVITE_PAGES,
+    examples: [...others(), [1, INVITE], [1, INVITE_NOTE]],
+  },
+  'linkedin.invite.addNote': {
+    strategies: [
+      // The modal's secondary action; its primary is Send without a note
+      { css: '.artdeco-modal__actionbar button.artdeco-button--secondary' },
+      { role: 'button', name: { en: 'Add a note', fr: 'Ajouter une note' }, match: 'start' },
+      { role: 'button', name: { en: 'Add a free note', fr: 'Ajouter une note gratuite' }, match: 'start' },
+    ],
+    within: 'linkedin.invite.dialog',
+    count: { max: 1 },
+    pages: INVITE_PAGES,
+    examples: [...others(), [1, INVITE], [0, INVITE_NOTE]],
+  },
+  'linkedin.invite.note': {
+    strategies: [
+      { css: 'textarea#custom-message, textarea[name="message"]' },
+      { role: 'textbox', name: [], match: 'word' },
+    ],
+    within: 'linkedin.invite.dialog',
+    count: { max: 1 },
+    pages: INVITE_PAGES,
+    examples: [...others(), [0, INVITE], [1, INVITE_NOTE]],
+  },
+  'linkedin.invite.send': {
+    strategies: [
+      // Send, once the note field is open (before it, the primary action sends without a note)
+      { css: ':scope:has(textarea) .artdeco-modal__actionbar button.artdeco-button--primary' },
+      { role: 'button', name: { en: 'Send invitation', fr: "Envoyer l'invitation" }, match: 'start' },
+      { role: 'button', name: { en: 'Send', fr: 'Envoyer' }, match: 'exact' },
+    ],
+    within: 'linkedin.invite.dialog',
+    count: { max: 1 },
+    pages: INVITE_PAGES,
+    examples: [...others(), [0, INVITE], [1, INVITE_NOTE]],
+  },
+
+  // A message box: the overlay's conversation bubble (any page) or the messaging page; both are a form.msg-form.
+  // Minimised bubbles (on the saved feed and profile) hold no form.
+  'linkedin.message.form': {
+    strategies: [{ css: '.msg-form' }],
+    examples: [...others(), [1, MESSAGE]],
+  },
+  'linkedin.message.text': {
+    strategies: [
+      { css: '.msg-form__contenteditable[contenteditable="true"]' },
+      { css: '[role="textbox"][contenteditable="true"]' },
+      { role: 'textbox', name: { en: 'Write a message', fr: 'Rédigez un message' }, match: 'start' },
+    ],
+    within: 'linkedin.message.form',
+    count: { max: 1 },
+    examples: [...others(), [1, MESSAGE]],
+  },
+  'linkedin.message.send': {
+    strategies: [
+      { css: 'button.msg-form__send-button' },
+      { css: 'button[type="submit"]' },
+      { role: 'button', name: { en: 'Send', fr: 'Envoyer' }, match: 'exact' },
+    ],
+    within: 'linkedin.message.form',
+    count: { max: 1 },
+    examples: [...others(), [1, MESSAGE]],
+  },
+
+  // Search results: the result-type switcher (People, Posts, Companies…) and, on post results, Sort by.
+  'linkedin.search.resultType': {
+    strategies: [
+      { css: 'button#navigational-filter_resultType' },
+      { css: '#search-reusables__filters-bar button[aria-expanded]:first-of-type' },
+      { role: 'button', name: { en: 'Filter by', fr: 'Filtrer par' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"], nav',
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...on(SEARCH), ...others(SEARCH)],
+  },
+  'linkedin.search.sortBy': {
+    strategies: [
+      // post results only; its dropdown offers Top match / Latest ("Show results" applies it: ?sortBy=…)
+      { css: 'button#searchFilter_sortBy' },
+      { role: 'button', name: { en: 'Sort by', fr: 'Trier par' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"], nav',
+    count: { max: 1 },
+    pages: ['search'],
+    // The saved search shows people, which have no Sort by.
+    examples: [...others(), [1, SEARCH_POSTS]],
+  },
+
+  // A post's Repost button (the first post of the page in document order), then "Repost with your thoughts".
+  'linkedin.post.repost': {
+    strategies: [
+      { css: 'button.social-reshare-button' },
+      // dom-v2: the button carrying the repost icon (icon id, any language)
+      { css: 'button:has(svg[id^="repost-"]), button:has(svg[data-test-icon^="repost-"])' },
+      { role: 'button', name: { en: 'Repost', fr: 'Republier' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    pages: ['feed', 'company'],
+    // The saved company overview shows one of its posts.
+    examples: [...on(FEED, FEED_V2, COMPANY), ...others(FEED, FEED_V2, COMPANY), [1, REPOST]],
+  },
+  'linkedin.post.repostWithThoughts': {
+    strategies: [
+      // The repost dropdown's first item (the second reposts at once); its content is empty until opened.
+      { css: '.social-reshare-button__share-dropdown-content [role="button"]:first-of-type' },
+      { role: 'button', name: { en: 'Repost with your thoughts', fr: 'Republier avec votre avis' }, match: 'start' },
+      { role: 'menuitem', name: { en: 'Repost with your thoughts', fr: 'Republier avec votre avis' }, match: 'start' },
+    ],
+    // Only an open dropdown or menu: the names are never looked for among every button of the feed.
+    withinCss: '.social-reshare-button__share-dropdown-content:not([aria-hidden="true"]), .artdeco-dropdown__content--is-open, [role="menu"]',
+    pages: ['feed', 'company'],
+    examples: [...others(), [1, REPOST]],
+  },
+  'linkedin.company.postsTab': {
+    strategies: [
+      { css: 'a.org-page-navigation__item-anchor[href*="/posts"]' },
+      { css: 'nav a[href*="/company/"][href*="/posts"]' },
+      { role: 'link', name: { en: 'Posts', fr: 'Posts' }, match: 'exact' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['company'],
+    examples: [...on(COMPANY), ...others(COMPANY)],
   },
 };
 

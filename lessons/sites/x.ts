@@ -62,6 +62,28 @@ const SETTINGS_TWO_FACTOR = 'tests/e2e/pages/x-settings-two-factor.html';
 const TWO_FACTOR_CODE = 'tests/e2e/pages/x-two-factor-code.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
+// Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile.
+// X renders its modals, sheets and menus into #layers (the saved pages hold it, nearly empty): dialog anchors look only
+// there, which costs little while nothing is open.
+const LAYERS = '#layers';
+const SYNTHETIC = 'tests/e2e/pages/';
+const EDIT_PROFILE_SELF = `${SYNTHETIC}x-profile-self.html`;
+// The Edit profile modal, over one's own profile, at its route (/settings/profile).
+const EDIT_PROFILE = `${SYNTHETIC}x-edit-profile.html`;
+const COMPOSE = `${SYNTHETIC}x-compose.html`;
+const COMPOSE_SAVE = `${SYNTHETIC}x-compose-save.html`;
+const COMPOSE_REPLY_SETTING = `${SYNTHETIC}x-reply-setting.html`;
+// A post's own page: the focused post, its reply box, and its Repost menu open.
+const STATUS = `${SYNTHETIC}x-status.html`;
+const REPOST_MENU = STATUS;
+// Search results with the "…" menu beside the search box open.
+const SEARCH_RESULTS = `${SYNTHETIC}x-search.html`;
+const SEARCH_MENU = SEARCH_RESULTS;
+// The Lists page with the new List modal open over it (/i/lists/create), then the modal's members step.
+const LISTS = `${SYNTHETIC}x-lists.html`;
+const NEW_LIST = LISTS;
+const NEW_LIST_MEMBERS = `${SYNTHETIC}x-new-list-members.html`;
+const DM = `${SYNTHETIC}x-dm.html`;
 
 // Side nav tabs. The href fallback covers a testid rename; `nav` scope keeps in-page links (a tweet linking to
 // /explore) out. Names: the tab's aria-label in English and French.
@@ -236,6 +258,309 @@ const xAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['settings'],
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_TWO_FACTOR], [1, TWO_FACTOR_CODE]],
+  },
+};
+
+// ---- flows: the dialogs and menus a walk goes through ----------------------------------------------------------
+// X keeps its data-testids across redesigns (the saved 2025 pages and public automation scripts agree on
+// tweetTextarea_0, tweetButton, app-bar-close, confirmationSheetConfirm, Profile_Save_Button…), so they come first.
+// The saved pages show no open dialog: every anchor below matches nothing there; the open states are synthetic pages
+// in tests/e2e/pages built on that markup, named below. Names in English and French come last.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const xFlowAnchors: AnchorRegistry = {
+  'x.nav.more': {
+    strategies: [
+      { css: '[data-testid="AppTabBar_More_Menu"]' },
+      { role: 'button', name: { en: 'More menu items', fr: "Plus d'éléments de menu" }, match: 'start' },
+    ],
+    withinCss: 'header, [role="banner"], nav',
+    examples: on(PROFILE, PROFILE_ZH),
+  },
+  'x.profile.editButton': {
+    strategies: [
+      // One's own header only: Edit profile links to the form's route (someone else's shows Follow there).
+      { css: '[data-testid="editProfileButton"]' },
+      { css: 'a[href="/settings/profile"]' },
+      { role: 'link', name: { en: 'Edit profile', fr: 'Éditer le profil' }, match: 'exact' },
+    ],
+    within: 'x.profile.header',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, EDIT_PROFILE_SELF]],
+  },
+  'x.profile.message': {
+    strategies: [
+      { css: '[data-testid="sendDMFromProfile"]' },
+      { role: 'button', name: { en: 'Message', fr: 'Message' }, match: 'exact' },
+    ],
+    within: 'x.profile.header',
+    count: { max: 1 },
+    pages: ['profile'],
+    examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
+  },
+  // Edit profile opens a modal (route /settings/profile) holding the name, bio, location and website fields, their
+  // `name` attributes language-free, and Save at the top.
+  'x.editProfile.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has([data-testid="Profile_Save_Button"])' },
+      { css: '[role="dialog"]:has(textarea[name="description"])' },
+      { role: 'dialog', name: { en: 'Edit profile', fr: 'Éditer le profil' }, match: 'start' },
+    ],
+    withinCss: LAYERS,
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, EDIT_PROFILE]],
+  },
+  'x.editProfile.bio': {
+    strategies: [
+      { css: 'textarea[name="description"]' },
+      { role: 'textbox', name: { en: 'Bio', fr: 'Bio' }, match: 'start' },
+    ],
+    within: 'x.editProfile.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, EDIT_PROFILE]],
+  },
+  'x.editProfile.save': {
+    strategies: [
+      { css: '[data-testid="Profile_Save_Button"]' },
+      { role: 'button', name: { en: 'Save', fr: 'Enregistrer' }, match: 'exact' },
+    ],
+    within: 'x.editProfile.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, EDIT_PROFILE]],
+  },
+  // The composer as a modal (side nav's Post, /compose/post; also Quote): its text box, its Post button (Schedule
+  // once a time is set), its close button; closing it with text asks "Save post?" (Save keeps a draft).
+  'x.compose.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has([data-testid="tweetButton"])' },
+      { css: '[role="dialog"]:has([data-testid="tweetTextarea_0"])' },
+    ],
+    withinCss: LAYERS,
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE], [0, EDIT_PROFILE]],
+  },
+  'x.compose.text': {
+    strategies: [
+      { css: '[data-testid="tweetTextarea_0"]' },
+      { role: 'textbox', name: { en: 'Post text', fr: 'Texte du post' }, match: 'start' },
+    ],
+    within: 'x.compose.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE]],
+  },
+  'x.compose.submit': {
+    strategies: [
+      { css: '[data-testid="tweetButton"]' },
+      { role: 'button', name: { en: 'Post', fr: 'Poster' }, match: 'exact' },
+    ],
+    within: 'x.compose.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE]],
+  },
+  'x.compose.close': {
+    strategies: [
+      { css: '[data-testid="app-bar-close"]' },
+      { role: 'button', name: { en: 'Close', fr: 'Fermer' }, match: 'exact' },
+    ],
+    within: 'x.compose.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE]],
+  },
+  'x.compose.saveDraft': {
+    strategies: [
+      // The confirmation sheet's confirm button is Save here (it is Unfollow, Delete… in other sheets: this anchor is
+      // only offered right after the composer is closed).
+      { css: '[data-testid="confirmationSheetConfirm"]' },
+      { role: 'button', name: { en: 'Save', fr: 'Enregistrer' }, match: 'exact' },
+    ],
+    withinCss: `${LAYERS} :is([data-testid="sheetDialog"], [data-testid="confirmationSheetDialog"], [role="alertdialog"])`,
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, COMPOSE_SAVE], [0, COMPOSE]],
+  },
+  // The inline composer's "who can reply" button (its name says the current choice) and the menu it opens.
+  'x.composer.replySetting': {
+    strategies: [
+      // The row above the toolbar (empty until the composer is focused) holds it: the one button there
+      { css: ':scope > div:first-child [role="button"]' },
+      { role: 'button', name: { en: 'can reply', fr: 'peut répondre' }, match: 'word' },
+      { role: 'button', name: { en: 'can reply', fr: 'peuvent répondre' }, match: 'word' },
+    ],
+    // The inline composer's lower block (seen on the saved home: an empty row, then the toolbar two levels down), so
+    // that names are never looked for among the timeline's buttons.
+    withinCss: '[data-testid="primaryColumn"] div:has(> div > div > [data-testid="toolBar"])',
+    count: { max: 1 },
+    pages: ['home'],
+    // The saved home's composer is not focused: the button is not drawn yet.
+    examples: [...notOn(HOME, PROFILE), [1, COMPOSE_REPLY_SETTING]],
+  },
+  'x.composer.replyMenu': {
+    strategies: [
+      { css: '[role="menu"]:has([role="menuitem"] + [role="menuitem"] + [role="menuitem"])' },
+      { role: 'menu', name: [], match: 'word' },
+    ],
+    withinCss: LAYERS,
+    count: { max: 1 },
+    pages: ['home'],
+    examples: [...notOn(HOME, PROFILE), [1, COMPOSE_REPLY_SETTING]],
+  },
+  // A post's action bar, the first post of the primary column (the saved home and profiles show them).
+  'x.post.bookmark': {
+    strategies: [
+      // On a post's own page, the focused post (article tabindex=-1, the others are 0); "bookmark" becomes
+      // "removeBookmark" once saved: either is the same control
+      { css: '[data-testid="primaryColumn"] article[tabindex="-1"] :is([data-testid="bookmark"], [data-testid="removeBookmark"])' },
+      { css: '[data-testid="primaryColumn"] article [data-testid="bookmark"], [data-testid="primaryColumn"] article [data-testid="removeBookmark"]' },
+      { role: 'button', name: { en: 'Bookmark', fr: 'Signet' }, match: 'start' },
+    ],
+    withinCss: '[data-testid="primaryColumn"]',
+    pages: ['home', 'profile', 'status'],
+    examples: [...on(HOME, PROFILE, PROFILE_ZH), [1, STATUS]],
+  },
+  'x.post.repost': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] article [data-testid="retweet"], [data-testid="primaryColumn"] article [data-testid="unretweet"]' },
+      { role: 'button', name: { en: 'Repost', fr: 'Republier' }, match: 'word' },
+    ],
+    withinCss: '[data-testid="primaryColumn"]',
+    pages: ['home', 'profile', 'status'],
+    examples: on(HOME, PROFILE, PROFILE_ZH),
+  },
+  'x.repost.quote': {
+    strategies: [
+      // The repost menu: Repost (retweetConfirm), then Quote, a link to the composer
+      { css: '[role="menu"] a[href="/compose/post"], [role="menu"] a[href="/compose/tweet"]' },
+      { role: 'menuitem', name: { en: 'Quote', fr: 'Citer' }, match: 'exact' },
+    ],
+    withinCss: LAYERS,
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, REPOST_MENU]],
+  },
+  // A post's own page: the focused post's reply box and its Reply button (the inline composer, as on Home).
+  'x.reply.text': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] [data-testid="tweetTextarea_0"]' },
+      { role: 'textbox', name: { en: 'Post text', fr: 'Texte du post' }, match: 'start' },
+    ],
+    withinCss: '[data-testid="primaryColumn"]',
+    count: { max: 1 },
+    pages: ['status'],
+    examples: [...notOn(HOME, PROFILE), [1, STATUS]],
+  },
+  'x.reply.submit': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] [data-testid="tweetButtonInline"]' },
+      { role: 'button', name: { en: 'Reply', fr: 'Répondre' }, match: 'exact' },
+    ],
+    withinCss: '[data-testid="primaryColumn"]',
+    count: { max: 1 },
+    pages: ['status'],
+    examples: [...notOn(HOME, PROFILE), [1, STATUS]],
+  },
+  // Search results: the Latest tab (its link carries f=live).
+  'x.search.latestTab': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] [role="tablist"] a[href*="f=live"]' },
+      { role: 'tab', name: { en: 'Latest', fr: 'Récent' }, match: 'exact' },
+    ],
+    withinCss: '[data-testid="primaryColumn"]',
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...notOn(HOME, PROFILE), [1, SEARCH_RESULTS]],
+  },
+  // Search results: the "…" beside the search box and its "Save search" item (not offered on every account).
+  'x.search.more': {
+    strategies: [
+      { css: '[data-testid="primaryColumn"] [data-testid="SearchBox_Search_Input"] ~ [role="button"], [data-testid="primaryColumn"] form[role="search"] + [role="button"]' },
+      { role: 'button', name: { en: 'More', fr: 'Plus' }, match: 'exact' },
+    ],
+    withinCss: '[data-testid="primaryColumn"] :has(> form[role="search"]), [data-testid="primaryColumn"] [data-testid="TopNavBar"]',
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...notOn(HOME, PROFILE), [1, SEARCH_RESULTS]],
+  },
+  'x.search.saveSearch': {
+    strategies: [
+      { role: 'menuitem', name: { en: 'Save search', fr: 'Enregistrer la recherche' }, match: 'start' },
+    ],
+    withinCss: '[role="menu"]',
+    count: { max: 1 },
+    pages: ['search'],
+    examples: [...notOn(HOME, PROFILE), [1, SEARCH_MENU]],
+  },
+  // Lists: the Lists page's "Create a new List" (a link to /i/lists/create), then its modal: name, description,
+  // "Make private", Next; then the members step and Done.
+  'x.lists.create': {
+    strategies: [
+      // Its target is the handle (the Lists page has no page kind to scope a name search by, and a search by name
+      // would read every link of every X page).
+      { css: 'a[href="/i/lists/create"]' },
+    ],
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, LISTS]],
+  },
+  'x.newList.dialog': {
+    strategies: [
+      { css: '[role="dialog"]:has(input[name="name"]):has(textarea[name="description"])' },
+      { css: '[role="dialog"]:has([data-testid="UserCell"]):has([data-testid="primaryColumn"], [role="tablist"])' },
+      { role: 'dialog', name: { en: 'List', fr: 'Liste' }, match: 'word' },
+    ],
+    withinCss: LAYERS,
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST], [0, EDIT_PROFILE], [0, COMPOSE]],
+  },
+  'x.newList.name': {
+    strategies: [
+      { css: 'input[name="name"]' },
+      { role: 'textbox', name: { en: 'Name', fr: 'Nom' }, match: 'start' },
+    ],
+    within: 'x.newList.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST]],
+  },
+  'x.newList.private': {
+    strategies: [
+      { css: 'input[type="checkbox"]' },
+      { role: 'checkbox', name: { en: 'Make private', fr: 'Rendre privée' }, match: 'start' },
+    ],
+    within: 'x.newList.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST]],
+  },
+  'x.newList.next': {
+    strategies: [
+      // The modal's header button: Next (creates the List, then the members step)
+      { role: 'button', name: { en: 'Next', fr: 'Suivant' }, match: 'exact' },
+    ],
+    within: 'x.newList.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST]],
+  },
+  'x.newList.done': {
+    strategies: [{ role: 'button', name: { en: 'Done', fr: 'Terminé' }, match: 'exact' }],
+    within: 'x.newList.dialog',
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, NEW_LIST], [1, NEW_LIST_MEMBERS]],
+  },
+  // Direct messages: the conversation's composer and Send (the saved pages hold only the closed DM drawer).
+  'x.dm.text': {
+    strategies: [
+      { css: '[data-testid="dmComposerTextInput"]' },
+      { role: 'textbox', name: { en: 'Start a new message', fr: 'Commencer un nouveau message' }, match: 'start' },
+    ],
+    count: { max: 1 },
+    // A conversation's page (/messages/…, /i/chat/…); the side drawer is not covered.
+    pages: ['messages'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, DM]],
+  },
+  'x.dm.send': {
+    strategies: [
+      // testid only: a name search would read every button of the page
+      { css: '[data-testid="dmComposerSendButton"]' },
+    ],
+    pages: ['messages'],
+    count: { max: 1 },
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, DM]],
   },
 };
 

@@ -1,14 +1,15 @@
 // npm run pack -- validate FILE…        check packs (YAML or JSON) or lesson lists; exit 1 on any error
 // npm run pack -- build FILE [--out F]  write the runtime JSON of a pack (default: FILE with .json)
 // npm run pack -- build-default [--check]  assemble lessons/default-pack/*.yaml → default-pack.json
-// npm run pack -- stats FILE            lessons, steps, hints, retrieval per network × path × locale
+// npm run pack -- stats FILE            lessons, steps, hints, retrieval per network × path × locale; the share of
+//                                       doing-steps that complete by themselves, and any ending on a navigation control
 // npm run pack -- schema [--check]      regenerate lessons/pack/*.schema.json from the valibot schema
 // Options: --locale en|fr (messages; default from LANG), --json (machine-readable errors), --warnings
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { formatError, validatePackJson, type PackError, type ValidationResult } from '../pack/validate';
 import { assemblePack, parseYaml, validatePackYaml } from '../pack/yaml';
-import { formatStats, packStats } from '../pack/stats';
+import { doingStepStats, formatDoingStats, formatStats, packStats } from '../pack/stats';
 import type { Pack } from '../pack/types';
 import { buildPackFromDir, DEFAULT_PACK_DIR, DEFAULT_PACK_JSON, readSource, toRuntimeJson } from './default-pack';
 import { generateJsonSchemas, SCHEMA_FILES } from './json-schema';
@@ -109,6 +110,7 @@ function main(): number {
       report(r.errors, r.warnings);
       if (r.data === undefined) return 1;
       console.log(formatStats(packStats(r.data as Pack)));
+      console.log(`\n${formatDoingStats(doingStepStats(r.data as Pack))}`);
       return r.ok ? 0 : 1;
     }
     case 'schema': {

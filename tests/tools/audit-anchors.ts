@@ -115,6 +115,21 @@ function pageOf(url: string) {
     return { path: r.element ? pathOf(r.element) : null, strategy: r.strategy, strategyKind: r.strategyKind, count: r.count,
       fingerprint: r.element ? fingerprint(r.element) : null };
   },
+  /**
+   * Synthetic pages mark the element each anchor must land on with data-tw-expect="name …" (open shadow roots
+   * included): anchor name → the marked elements' paths.
+   */
+  marked() {
+    const out: Record<string, string[]> = {};
+    const visit = (root: ParentNode) => {
+      for (const el of root.querySelectorAll('[data-tw-expect]')) {
+        for (const name of (el.getAttribute('data-tw-expect') ?? '').split(/\\s+/).filter(Boolean)) (out[name] ??= []).push(pathOf(el));
+      }
+      for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+    };
+    visit(document);
+    return out;
+  },
   /** Per anchor, the median of \`runs\` resolutions on its own (its \`within\` scope included): where time goes. */
   perAnchor(url: string, runs: number) {
     const page = pageOf(url);

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ANCHORS, anchorsFor, mergeAnchors, SITES } from '../../lessons/sites/index';
+import { ANCHORS, anchorsFor, FLOW_ANCHORS, mergeAnchors, SITES } from '../../lessons/sites/index';
 import type { AnchorRegistry } from '../../lessons/sites/types';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
@@ -47,10 +47,11 @@ describe('anchor registry', () => {
 
   it('keeps each anchor under its own network prefix, with strategies that make sense', () => {
     for (const site of SITES) {
-      for (const [name, def] of Object.entries(site.anchors)) {
+      const registry = anchorsFor(site.network); // the adapter's anchors and the network's flow anchors
+      for (const [name, def] of Object.entries(registry)) {
         expect(name.startsWith(`${site.network}.`), name).toBe(true);
         expect(def.strategies.length, name).toBeGreaterThan(0);
-        if (def.within) expect(site.anchors[def.within], `${name} within`).toBeDefined();
+        if (def.within) expect(registry[def.within], `${name} within`).toBeDefined();
         for (const kind of def.pages ?? []) expect(site.pageKinds, `${name} pages`).toContain(kind);
         for (const s of def.strategies) {
           if ('role' in s && !Array.isArray(s.name)) {
@@ -61,7 +62,9 @@ describe('anchor registry', () => {
         }
       }
     }
-    expect(Object.keys(ANCHORS).length).toBe(SITES.reduce((n, s) => n + Object.keys(s.anchors).length, 0));
+    expect(Object.keys(ANCHORS).length).toBe(SITES.reduce((n, s) => n + Object.keys(anchorsFor(s.network)).length, 0));
+    // The flow anchors never shadow an adapter's anchor (the content script merges them over its adapter's).
+    for (const site of SITES) for (const name of Object.keys(FLOW_ANCHORS[site.network])) expect(site.anchors[name], name).toBeUndefined();
   });
 
   it('offers a role + name fallback in English and French for every Facebook anchor', () => {
@@ -80,7 +83,8 @@ describe('anchor registry', () => {
       let checked = 0;
       for (const [name, def] of Object.entries(ANCHORS)) {
         for (const [count, file] of def.examples ?? []) {
-          // Synthetic pages (states no saved page shows) are checked by the e2e specs that load them.
+          // Synthetic pages (open dialogs, settings and other states no saved page shows) are checked in a browser by
+          // the e2e specs that load them (anchors-flows, anchors-settings); here only that they exist.
           if (file.startsWith('tests/e2e/pages/')) {
             expect(existsSync(path.join(projectRoot, file)), `${name}: missing synthetic page ${file}`).toBe(true);
             continue;
@@ -142,5 +146,31 @@ describe('mergeAnchors', () => {
     const merged = mergeAnchors(ANCHORS, { 'youtube.masthead.search': [{ css: 'input#search' }] });
     expect(merged['youtube.masthead.search']!.strategies[0]).toEqual({ css: 'input#search' });
     expect(merged['youtube.masthead.search']!.strategies.length).toBe(ANCHORS['youtube.masthead.search']!.strategies.length + 1);
+  });
+});
+
+describe('flow anchors', () => {
+  // Every selector of the registry (strategies and scopes) must run in both browsers the builds support: the same
+  // check the validator applies to a pack's repairs (lessons/pack/selector.ts).
+  it('use selectors both Chromium and Firefox run', async () => {
+    const { selectorProblem } = await import('../../lessons/pack/selector');
+    for (const [name, def] of Object.entries(ANCHORS)) {
+      for (const css of [def.withinCss, ...def.strategies.map((s) => ('css' in s ? s.css : 'tag' in s ? s.tag : undefined))]) {
+        if (css) expect(selectorProblem(css), `${name}: ${css}`).toBeNull();
+      }
+    }
+  });
+
+  it("keeps a dialog's controls inside their dialog: a name search never scans the whole page for them", () => {
+    // Areas whose anchors live in a dialog, a panel or a form that only exists while the flow is open.
+    const flowArea = /^(linkedin\.(share|invite|editIntro|message)|x\.(editProfile|compose|newList)|facebook\.(composer|audience|bio)|youtube\.(share|playlist|comments?))\./;
+    const scopes = /\.(dialog|form)$/; // the dialogs themselves: gated or scoped by their own strategies
+    let checked = 0;
+    for (const [name, def] of Object.entries(ANCHORS)) {
+      if (!flowArea.test(name) || scopes.test(name)) continue;
+      expect(Boolean(def.within || def.withinCss), `${name} has no scope`).toBe(true);
+      checked++;
+    }
+    expect(checked).toBeGreaterThan(25);
   });
 });

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { applyGuideAction, guideFor } from '../../components/state/guide-service';
+import { flowAnchorsFor } from '../../lessons/sites';
 import { DEFAULT_PACK } from '../../lessons/default-pack';
 import { stepOrder } from '../../lessons/engine/engine';
 import type { GuideRequest, GuideShown } from '../../components/state/guide-protocol';
@@ -30,7 +31,12 @@ describe('the guide service (background side of the in-page guide)', () => {
     for (const hint of guide.hints) expect(feedLessons).toContain(hint.lessonId);
     const first = DEFAULT_PACK.lessons.find((l) => l.id === guide.hints[0]!.lessonId)!;
     expect(guide.hints[0]!.title).toBe(first.title.fr);
-    expect(anchorOverrides).toEqual([]);
+    // The network's flow anchors (the walks' dialogs and forms, which the content script does not carry), without
+    // their documentation; the default pack repairs nothing.
+    expect(anchorOverrides).toEqual([flowAnchorsFor('linkedin')]);
+    expect(Object.keys(anchorOverrides[0]!)).toContain('linkedin.share.post');
+    expect(Object.keys(anchorOverrides[0]!).every((name) => name.startsWith('linkedin.'))).toBe(true);
+    expect(JSON.stringify(anchorOverrides)).not.toContain('tests/e2e/pages');
   });
 
   it('walks a task: start, steps done in the path’s order, back, and completion that clears the active task', async () => {
