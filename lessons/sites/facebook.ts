@@ -363,7 +363,16 @@ const facebookAnchors: AnchorRegistry = {
     pages: ['profile', 'page'],
     examples: [...notOn(FEED, SEARCH, PHOTO)],
   },
+};
 
+// ---- flows: the dialogs, menus and forms a walk goes through ---------------------------------------------------
+// No saved page shows these open, so each anchor below matches nothing on the three saved pages; the open states are
+// synthetic pages in tests/e2e/pages built on the real markup's structure (role=dialog layers, role=button divs with
+// aria-labels, data-pagelet regions) and the labels public automation scripts quote (named on each anchor). Facebook
+// offers few language-free handles inside its dialogs: where the accessible name is the only one, the comment says so.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const facebookFlowAnchors: AnchorRegistry = {
   // ---- settings pages -----------------------------------------------------------------------------------------------
   // Settings & privacy (/settings/…, /privacy/…, page kind `settings`), for the account-security and Meta Business Suite
   // lessons. No saved real page shows them: the pages named below are synthetic (tests/e2e/pages), written from the
@@ -398,16 +407,7 @@ const facebookAnchors: AnchorRegistry = {
     pages: ['settings'],
     examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_PAGE_ACCESS]],
   },
-};
 
-// ---- flows: the dialogs, menus and forms a walk goes through ---------------------------------------------------
-// No saved page shows these open, so each anchor below matches nothing on the three saved pages; the open states are
-// synthetic pages in tests/e2e/pages built on the real markup's structure (role=dialog layers, role=button divs with
-// aria-labels, data-pagelet regions) and the labels public automation scripts quote (named on each anchor). Facebook
-// offers few language-free handles inside its dialogs: where the accessible name is the only one, the comment says so.
-// They are not part of the adapter, so the content script does not carry them: the background sends them with the
-// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
-export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.composer.dialog': {
     strategies: [
       // The "Create post" layer: a dialog whose form holds the rich-text editor (a contenteditable textbox).

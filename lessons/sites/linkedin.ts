@@ -313,7 +313,16 @@ const linkedinAnchors: AnchorRegistry = {
     pages: ['search'],
     examples: [...on(SEARCH), ...others(SEARCH)],
   },
+};
 
+// ---- flows: the dialogs and forms a walk goes through ---------------------------------------------------------
+// The saved pages show these closed, so every anchor below must match nothing on them (`others()`); the open states
+// are synthetic pages in tests/e2e/pages, built from the real markup's structure and labels as public automation
+// scripts use them (class names, ids, data-view-name and aria-labels quoted in several of them), each named below.
+// Names in English and French come last, as everywhere.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const linkedinFlowAnchors: AnchorRegistry = {
   // ---- settings pages -----------------------------------------------------------------------------------------------
   // Settings & Privacy (/mypreferences/d/…, page kind `settings`), for the account-security lesson. No saved real page
   // shows it: the pages named below are synthetic (tests/e2e/pages), written from the structure and labels LinkedIn's
@@ -389,16 +398,7 @@ const linkedinAnchors: AnchorRegistry = {
     pages: ['settings'],
     examples: [...others(), [0, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
   },
-};
 
-// ---- flows: the dialogs and forms a walk goes through ---------------------------------------------------------
-// The saved pages show these closed, so every anchor below must match nothing on them (`others()`); the open states
-// are synthetic pages in tests/e2e/pages, built from the real markup's structure and labels as public automation
-// scripts use them (class names, ids, data-view-name and aria-labels quoted in several of them), each named below.
-// Names in English and French come last, as everywhere.
-// They are not part of the adapter, so the content script does not carry them: the background sends them with the
-// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
-export const linkedinFlowAnchors: AnchorRegistry = {
   'linkedin.profile.editIntro': {
     strategies: [
       // One's own top card: the intro's edit pencil is a link to the intro form (the same targets tell one's own

@@ -195,7 +195,16 @@ const xAnchors: AnchorRegistry = {
     pages: ['profile'],
     examples: [...on(PROFILE, PROFILE_ZH), ...notOn(HOME)],
   },
+};
 
+// ---- flows: the dialogs and menus a walk goes through ----------------------------------------------------------
+// X keeps its data-testids across redesigns (the saved 2025 pages and public automation scripts agree on
+// tweetTextarea_0, tweetButton, app-bar-close, confirmationSheetConfirm, Profile_Save_Button…), so they come first.
+// The saved pages show no open dialog: every anchor below matches nothing there; the open states are synthetic pages
+// in tests/e2e/pages built on that markup, named below. Names in English and French come last.
+// They are not part of the adapter, so the content script does not carry them: the background sends them with the
+// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
+export const xFlowAnchors: AnchorRegistry = {
   // ---- settings pages -----------------------------------------------------------------------------------------------
   // Settings (/settings/…) and the two-factor enrolment flow (/i/flow/two-factor-*-enrollment), page kind `settings`,
   // for the account-security lesson. No saved real page shows them: the pages named below are synthetic
@@ -259,16 +268,7 @@ const xAnchors: AnchorRegistry = {
     pages: ['settings'],
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_TWO_FACTOR], [1, TWO_FACTOR_CODE]],
   },
-};
 
-// ---- flows: the dialogs and menus a walk goes through ----------------------------------------------------------
-// X keeps its data-testids across redesigns (the saved 2025 pages and public automation scripts agree on
-// tweetTextarea_0, tweetButton, app-bar-close, confirmationSheetConfirm, Profile_Save_Button…), so they come first.
-// The saved pages show no open dialog: every anchor below matches nothing there; the open states are synthetic pages
-// in tests/e2e/pages built on that markup, named below. Names in English and French come last.
-// They are not part of the adapter, so the content script does not carry them: the background sends them with the
-// guide (components/state/guide-service.ts) and the content script merges them like a pack's anchors.
-export const xFlowAnchors: AnchorRegistry = {
   'x.nav.more': {
     strategies: [
       { css: '[data-testid="AppTabBar_More_Menu"]' },
