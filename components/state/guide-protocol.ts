@@ -13,11 +13,6 @@ export const GUIDE_REQUEST = 'tw:guide';
 export const GUIDE_ACTION = 'tw:guide-action';
 /** Background → tabs: the switches, the language, the packs or the progress changed; ask again. */
 export const GUIDE_CHANGED = 'tw:guide-changed';
-/**
- * Tab → background: inject the overlay's full UI into this frame (entrypoints/overlay-ui.ts), answered once it has
- * run. Asked only when the page needs more than the first hint card, which the content script draws itself.
- */
-export const OVERLAY_UI_REQUEST = 'tw:overlay-ui';
 
 export interface GuideRequest {
   type: typeof GUIDE_REQUEST;
@@ -63,4 +58,3 @@ const typed = (message: unknown, type: string) => typeof message === 'object' &&
 export const isGuideRequest = (message: unknown): message is GuideRequest => typed(message, GUIDE_REQUEST);
 export const isGuideAction = (message: unknown): message is GuideAction => typed(message, GUIDE_ACTION);
 export const isGuideChanged = (message: unknown): boolean => typed(message, GUIDE_CHANGED);
-export const isOverlayUiRequest = (message: unknown): boolean => typed(message, OVERLAY_UI_REQUEST);

@@ -6,7 +6,6 @@ import { browser } from 'wxt/browser';
 import { SITE_MATCHES } from '../../lessons/sites/matches';
 import { resolveLocale } from '../i18n-core';
 import { PACKS_REVISION_KEY } from '../packs/runtime';
-import { TRAINER_MODE_KEY } from '../trainer/flag';
 import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
 import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, startTask } from '../../lessons/engine/progress';
@@ -16,7 +15,6 @@ import {
   GUIDE_CHANGED,
   isGuideAction,
   isGuideRequest,
-  isOverlayUiRequest,
   type GuideActionBody,
   type GuideActionReply,
   type GuideReply,
@@ -127,31 +125,6 @@ const eachNetworkTab = (act: (tabId: number) => void) =>
   );
 
 /**
- * Runs one of our scripts in a tab's frame (every frame when none is named). A tab that cannot take scripts (an
- * error page, say) is left as it is.
- */
-const injectScript = (file: '/trainer-mode.js' | '/overlay-ui.js', tabId: number, frameId?: number) =>
-  browser.scripting
-    .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: [file] })
-    .catch(() => undefined);
-
-/**
- * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
- * then follows the flag itself: with a page's requests while the flag is on, and into every open tab when it is
- * switched on. Injecting again is harmless (the script knows it is there).
- */
-const injectTrainerMode = (tabId: number, frameId?: number) => injectScript('/trainer-mode.js', tabId, frameId);
-
-/**
- * The overlay's full UI, into the frame that asks for it (a page that needs more than the first hint card, which
- * the content script draws itself). Answered once the script has run, so the content script finds it then; a frame
- * that cannot take scripts gets its answer all the same, and asks again when the page next needs it.
- */
-const injectOverlayUi = (tabId: number, frameId = 0) => injectScript('/overlay-ui.js', tabId, frameId).then(() => true);
-
-const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_KEY))[TRAINER_MODE_KEY] === true;
-
-/**
  * Registers the message handlers and the one storage listener that keeps the networks' tabs current (call
  * synchronously at the background's start; answers wait for `migration`, the storage brought to the current schema).
  * Tabs never read storage: each write would otherwise reach every open tab of four busy sites, the learner's whole
@@ -159,19 +132,8 @@ const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_
  */
 export function serveGuideToContentScripts(migration: Promise<unknown>): void {
   migrated = migration;
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (isGuideRequest(message)) {
-      const tabId = sender.tab?.id;
-      if (tabId !== undefined)
-        void trainerModeOn().then((on) => {
-          if (on) void injectTrainerMode(tabId, sender.frameId);
-        });
-      return guideFor(message);
-    }
-    if (isOverlayUiRequest(message)) {
-      const tabId = sender.tab?.id;
-      return tabId === undefined ? Promise.resolve(false) : injectOverlayUi(tabId, sender.frameId);
-    }
+  browser.runtime.onMessage.addListener((message: unknown) => {
+    if (isGuideRequest(message)) return guideFor(message);
     if (isGuideAction(message)) return applyGuideAction(message.action);
     return undefined;
   });
@@ -179,7 +141,6 @@ export function serveGuideToContentScripts(migration: Promise<unknown>): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (changes[TRAINER_MODE_KEY]?.newValue === true) void eachNetworkTab((id) => void injectTrainerMode(id));
     if (!Object.keys(changes).some(affectsGuide)) return;
     clearTimeout(timer);
     // A tab whose content script is not there (still loading, or not ours to reach) just does not answer.

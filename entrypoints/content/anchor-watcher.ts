@@ -1,6 +1,6 @@
-import { OVERLAY_HOST_TAG } from '../../components/overlay/shell';
+import { isOverlayHost } from '../../components/overlay/shell';
 import type { AnchorRegistry } from '../../lessons/sites/types';
-import { createResolveContext, findOpenShadowRoots, resolveAnchor } from './anchors';
+import { createResolveContext, findOpenShadowRoots, resolveAnchor } from '../../components/anchors/resolver';
 
 /** How long a step waits for its control before showing in the docked panel instead. */
 export const ANCHOR_WAIT_MS = 3000;
@@ -68,13 +68,12 @@ export function watchAnchors(
    * Our overlay's host, added to or removed from <html>, moves no control of the page: no pass for it. The target is
    * checked first, so the page's own batches (deep in <body>) are told apart without looking at their nodes.
    */
-  const isOwnHost = (node: Node) => node.nodeName.toLowerCase() === OVERLAY_HOST_TAG;
   const ownHostOnly = (records: MutationRecord[]) =>
     records.every(
       (record) =>
         record.target === document.documentElement &&
-        Array.prototype.every.call(record.addedNodes, isOwnHost) &&
-        Array.prototype.every.call(record.removedNodes, isOwnHost),
+        Array.prototype.every.call(record.addedNodes, isOverlayHost) &&
+        Array.prototype.every.call(record.removedNodes, isOverlayHost),
     );
 
   let observer: MutationObserver | null = null;

@@ -49,7 +49,7 @@ async function openServed(url: string, served: Served): Promise<Page> {
  * misses changes inside a shadow root, so this polls instead.
  */
 async function inOverlay(page: Page, selector: string, timeout: number): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction((css) => document.querySelector('training-wheels')?.shadowRoot?.querySelector(css), { polling: 100, timeout }, selector);
+  const handle = await page.waitForFunction((css) => document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector(css), { polling: 100, timeout }, selector);
   return handle as ElementHandle<Element>;
 }
 
@@ -73,16 +73,16 @@ test('Firefox: the overlay is injected on x.com and its first hint sits beside i
   const gapY = Math.max(card.y - (anchor.y + anchor.height), anchor.y - (card.y + card.height), 0);
   assert.ok(gapX > 0 || gapY > 0, 'the card does not cover the control');
   assert.ok(Math.max(gapX, gapY) <= 24, `the card is next to the control (gap ${gapX}, ${gapY})`);
-  const host = await page.$eval('training-wheels', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
+  const host = await page.$eval('[data-tw-host]', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
   assert.deepEqual(host, ['x', 'home']);
   await page.close();
 });
 
 test('Firefox: the page kind follows a pushState navigation within a second', async () => {
   const page = await openServed('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
-  await page.waitForSelector('training-wheels[data-page-kind=feed]', { timeout: 10_000 });
+  await page.waitForSelector('[data-tw-host][data-page-kind=feed]', { timeout: 10_000 });
   await page.evaluate(() => history.pushState({}, '', '/in/camille-demo/'));
-  await page.waitForSelector('training-wheels[data-page-kind=profile]', { timeout: 1_000 });
+  await page.waitForSelector('[data-tw-host][data-page-kind=profile]', { timeout: 1_000 });
   await page.close();
 });
 
@@ -111,7 +111,7 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
       signals.push('done');
     }
     await page.waitForFunction(
-      (previous) => document.querySelector('training-wheels')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
+      (previous) => document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
       { polling: 100, timeout: 5_000 },
       step,
     );
