@@ -12,9 +12,9 @@ const RETIRE = 'tw-retire';
 /** How our scripts recognise one another's shadow roots (from inside: the page cannot see it). */
 const STYLE_ID = 'tw-overlay-style';
 
-const hosts = new WeakSet<Node>();
+const hosts = new WeakSet<object>();
 /** Our overlay's host: inserting or removing it moves no control of the page (anchor-watcher.ts skips it). */
-export const isOverlayHost = (node: Node): boolean => hosts.has(node);
+export const isOverlayHost = (node: EventTarget): boolean => hosts.has(node);
 
 /** A shadow root, closed ones included, as only extensions can read it (Firefox: a property; Chrome: chrome.dom). */
 function shadowRootOf(element: Element): ShadowRoot | null {

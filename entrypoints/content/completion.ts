@@ -1,3 +1,4 @@
+import { isOverlayHost } from '../../components/overlay/shell';
 import type { DoneRule } from '../../lessons/pack/types';
 
 // A `{ url: pattern }` rule: the pattern is a path (optionally with a query); `*` stands for one path segment or
@@ -69,8 +70,9 @@ export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDon
     if (event.isTrusted && element && form instanceof HTMLFormElement && (form.contains(element) || event.composedPath().includes(element))) finish();
   };
   let inputAt = -Infinity;
+  // Input in our own overlay (Done, Start…) leads nowhere on the page: it does not count.
   const onInput = (event: Event) => {
-    if (event.isTrusted) inputAt = performance.now();
+    if (event.isTrusted && !event.composedPath().some(isOverlayHost)) inputAt = performance.now();
   };
   const listensToClick = typeof rule === 'object' && 'click' in rule;
   const listensToSubmit = typeof rule === 'object' && 'submit' in rule;

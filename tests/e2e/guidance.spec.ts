@@ -48,8 +48,9 @@ async function walkTask(page: Page): Promise<string[]> {
       signals.push('click');
     } else if (done === 'url') {
       const target = pathFor((await task.getAttribute('data-url'))!);
-      // The learner's own input leads there (a link clicked, Enter pressed): a URL the page reaches by itself completes
-      // nothing (sealed.spec.ts). A key press that the page ignores stands for it here.
+      // The learner's own input on the page leads there (a link clicked, Enter pressed): a URL the page reaches by
+      // itself completes nothing (sealed.spec.ts). A key press on the page, which it ignores, stands for it here.
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
       await page.keyboard.press('Shift');
       await page.evaluate((path) => history.pushState({}, '', path), target);
       signals.push('url');
