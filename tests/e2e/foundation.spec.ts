@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { resolve } from 'node:path';
-import { expect, overlayHost, test, type Served } from './fixtures';
+import { expect, guideScriptsRegistered, overlayHost, test, type Served } from './fixtures';
 import { projectRoot } from './paths';
 
 /** The hint card sits beside its control: not over it, and within a short gap of its box. */
@@ -219,6 +219,40 @@ test('the popup names the tab’s network and page, and its switches reach the o
   await expect(yt.getByTestId('tw-hint')).toBeVisible();
   await thisNetwork.check();
   await expect(page.getByTestId('tw-hint')).toBeVisible({ timeout: 1_000 });
+});
+
+test('where the guide is off, the network\'s tabs run none of our code; switched on, open tabs get it without a reload', async ({ context, serve, openPopup }) => {
+  await serve('https://x.com/home', { synthetic: 'x-home.html' });
+  const [worker] = context.serviceWorkers();
+  const first = await context.newPage();
+  await first.goto('https://x.com/home');
+  await expect(first.getByTestId('tw-hint')).toBeVisible();
+  const popup = await openPopup();
+  await popup.getByRole('switch', { name: 'Guide on X (Twitter)' }).uncheck();
+  await expect(overlayHost(first)).toHaveCount(0, { timeout: 1_000 });
+  await guideScriptsRegistered(worker!, 3);
+  const registered = await worker!.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id).sort());
+  expect(registered).toEqual(['guide-facebook', 'guide-linkedin', 'guide-youtube']);
+
+  // A new X tab: no script of ours ever starts there (no isolated world of the extension is created in the page).
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  const worlds: string[] = [];
+  cdp.on('Runtime.executionContextCreated', ({ context: created }) => {
+    if (created.auxData?.type === 'isolated') worlds.push(created.name);
+  });
+  await cdp.send('Runtime.enable');
+  await page.goto('https://x.com/home');
+  await page.waitForTimeout(1_000);
+  expect(worlds.filter((name) => name === 'Training Wheels')).toEqual([]);
+  await expect(overlayHost(page)).toHaveCount(0);
+
+  // Switched back on: the open tabs get the guide without a reload.
+  await popup.bringToFront();
+  await popup.getByRole('switch', { name: 'Guide on X (Twitter)' }).check();
+  await expect(page.getByTestId('tw-hint')).toBeVisible({ timeout: 2_000 });
+  await expect(first.getByTestId('tw-hint')).toBeVisible({ timeout: 2_000 });
+  expect(worlds.filter((name) => name === 'Training Wheels')).toHaveLength(1);
 });
 
 test('the popup says when the tab is not on a supported site', async ({ context, openPopup }) => {

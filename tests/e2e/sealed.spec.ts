@@ -261,3 +261,26 @@ test.describe('sealed from the page (production build)', () => {
     expect(forged, 'both kinds of forgery were tried on a step that waits for them').toEqual({ click: true, url: true });
   });
 });
+
+test('test build (shadow root open): even a script that reaches the buttons cannot press them; the learner can', async ({ context, serve }) => {
+  // What protects the learner if a root is ever reachable: every handler that acts for the learner ignores events a
+  // script made up (isTrusted false).
+  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-tw-host]')!.shadowRoot!;
+    const press = (selector: string) => (root.querySelector(selector) as HTMLElement).click();
+    press('[data-testid=tw-start]');
+    press('[data-testid=tw-launcher]');
+    press('.tw-icon-button');
+    root.querySelector('[data-testid=tw-hint]')!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+  });
+  await page.waitForTimeout(800);
+  await expect(page.getByTestId('tw-hint')).toBeVisible();
+  await expect(page.getByTestId('tw-task')).toHaveCount(0);
+  await expect(page.getByTestId('tw-docked')).toHaveCount(0);
+  await page.getByTestId('tw-start').click();
+  await expect(page.getByTestId('tw-task')).toBeVisible();
+});
