@@ -1,4 +1,5 @@
 import { TEST_HOOKS } from '../test-hooks';
+import { registerOverlayHost } from './hosts';
 import overlayCss from './overlay.css?inline';
 
 /** Keys typed in our UI must not reach the site's own shortcuts (X's "n" opens a new post, YouTube's "k" pauses). */
@@ -11,10 +12,6 @@ const ISOLATED_EVENTS = ['keydown', 'keyup', 'keypress'] as const;
 const RETIRE = 'tw-retire';
 /** How our scripts recognise one another's shadow roots (from inside: the page cannot see it). */
 const STYLE_ID = 'tw-overlay-style';
-
-const hosts = new WeakSet<object>();
-/** Our overlay's host: inserting or removing it moves no control of the page (anchor-watcher.ts skips it). */
-export const isOverlayHost = (node: EventTarget): boolean => hosts.has(node);
 
 /** A shadow root, closed ones included, as only extensions can read it (Firefox: a property; Chrome: chrome.dom). */
 function shadowRootOf(element: Element): ShadowRoot | null {
@@ -61,7 +58,7 @@ export function createShell(onRetired: () => void): OverlayShell {
   shadow.append(style, container);
   for (const type of ISOLATED_EVENTS) host.addEventListener(type, (event) => event.stopPropagation());
   shadow.addEventListener(RETIRE, onRetired);
-  hosts.add(host);
+  registerOverlayHost(host);
   return {
     container,
     attach() {

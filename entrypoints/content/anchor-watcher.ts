@@ -1,4 +1,4 @@
-import { isOverlayHost } from '../../components/overlay/shell';
+import { isOverlayHost } from '../../components/overlay/hosts';
 import type { AnchorRegistry } from '../../lessons/sites/types';
 import { createResolveContext, findOpenShadowRoots, resolveAnchor } from '../../components/anchors/resolver';
 

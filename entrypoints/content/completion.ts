@@ -1,4 +1,4 @@
-import { isOverlayHost } from '../../components/overlay/shell';
+import { isOverlayHost } from '../../components/overlay/hosts';
 import type { DoneRule } from '../../lessons/pack/types';
 
 // A `{ url: pattern }` rule: the pattern is a path (optionally with a query); `*` stands for one path segment or

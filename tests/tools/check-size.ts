@@ -2,8 +2,8 @@
 // (entrypoints/guide-<network>.ts → guide-<network>.js) is everything one of its tabs loads of ours — the page's
 // runtime and the whole overlay, drawn by one renderer — so each must stay ≤ 25 KB gzip (zlib level 9,
 // 1 KB = 1024 bytes). It must also go without webextension-polyfill (entrypoints/content/extension.ts), which an import
-// of `wxt/browser` would bring back. Deterministic, so it is checked by the test command; the timing budgets are
-// measured by `npm run bench`.
+// of `wxt/browser` would bring back, and without console calls or performance marks (the page would see them).
+// Deterministic, so it is checked by the test command; the timing budgets are measured by `npm run bench`.
 //
 //   npx tsx tests/tools/check-size.ts [EXTENSION_DIR]     (default .output/chrome-mv3, built by `npm run build`)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -41,13 +41,22 @@ export function contentScriptSizes(buildDir = defaultBuildDir): ScriptSize[] {
 
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
-/** webextension-polyfill's own words: it must not be in a guide script (~3.5 KB gzip on every tab). */
-const POLYFILL_MARKER = 'This script should only be loaded in a browser extension';
+/**
+ * What a guide script must not carry: webextension-polyfill (~3.5 KB gzip on every tab; its own words mark it), and
+ * anything a page could notice — console output, performance marks and measures (the page shares the console and the
+ * performance timeline with our isolated world).
+ */
+const FORBIDDEN: Array<[RegExp, string]> = [
+  [/This script should only be loaded in a browser extension/, 'webextension-polyfill: import `extension` from entrypoints/content/extension.ts, not wxt/browser'],
+  [/console\.[a-z]+\(/, 'a console call, which the page would see in its console'],
+  [/performance\.(mark|measure)\(/, 'a performance mark or measure, which the page can read'],
+];
 
-export function polyfillCopies(buildDir = defaultBuildDir): string[] {
-  return contentScriptSizes(buildDir)
-    .filter((s) => readFileSync(path.join(buildDir, s.file), 'utf8').includes(POLYFILL_MARKER))
-    .map((s) => `${s.file} carries webextension-polyfill: import \`extension\` from entrypoints/content/extension.ts, not wxt/browser`);
+export function forbiddenContent(buildDir = defaultBuildDir): string[] {
+  return contentScriptSizes(buildDir).flatMap((s) => {
+    const code = readFileSync(path.join(buildDir, s.file), 'utf8');
+    return FORBIDDEN.filter(([pattern]) => pattern.test(code)).map(([, what]) => `${s.file} carries ${what}`);
+  });
 }
 
 export const describeSize = (s: ScriptSize) => `${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw)`;
@@ -67,13 +76,13 @@ function main(): number {
     if (!ok) over++;
     process.stdout.write(`${ok ? 'PASS' : 'OVER'} ${describeSize(s)}, budget 25 KB\n`);
   }
-  const polyfill = polyfillCopies(buildDir);
-  for (const line of polyfill) process.stdout.write(`OVER ${line}\n`);
-  if (over || polyfill.length) {
+  const forbidden = forbiddenContent(buildDir);
+  for (const line of forbidden) process.stdout.write(`FAIL ${line}\n`);
+  if (over || forbidden.length) {
     process.stderr.write(
-      `check-size: ${over + polyfill.length} guide script(s) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes) or carrying the ` +
-        'polyfill. A guide script loads on every tab of a heavy site where the guide is on: trim dependencies ' +
-        '(see BENCHMARKS.md for what the bytes are).\n',
+      `check-size: ${over} guide script(s) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes), ${forbidden.length} problem(s) of content. ` +
+        'A guide script loads on every tab of a heavy site where the guide is on: trim dependencies (see BENCHMARKS.md for ' +
+        'what the bytes are), and leave nothing the page could notice.\n',
     );
     return 1;
   }
