@@ -18,7 +18,7 @@ export const TextSchema = v.pipe(
 );
 
 const Id = (what: string) => v.pipe(v.string(), v.regex(ID_RE), d(`Stable ${what} id (letters, digits, - and _). Progress is keyed by it: never rename.`));
-const AnchorRef = v.pipe(v.string(), d('An anchor name of the lesson network (ANCHORS.md), or one this pack adds under `anchors`.'));
+const AnchorRef = v.pipe(v.string(), d('An anchor name of the lesson network (built in: lessons/sites), or one this pack adds under `anchors`.'));
 const PathPick = v.picklist(PATHS);
 
 const pathRecord = <T extends v.GenericSchema>(item: T, desc: string) =>
