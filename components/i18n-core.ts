@@ -24,6 +24,7 @@ export function makeTranslator<Key extends string>(catalogs: Record<Locale, Part
   return function t(locale: Locale, key: Key | (string & {}), ...substitutions: string[]): string {
     const entry = (catalogs[locale] as Catalog)[key] ?? (catalogs.en as Catalog)[key];
     if (!entry) return key;
+    if (!entry.message.includes('$')) return entry.message; // most messages: no placeholder, no regular expression
     return entry.message.replace(/\$([A-Za-z0-9_@]+)\$/g, (whole, name: string) => {
       const content = entry.placeholders?.[name.toLowerCase()]?.content;
       if (!content) return whole;
