@@ -4,8 +4,8 @@ import { extensionAlive } from './extension';
  * How long the guide runs in a tab, and what stops with it: every listener, observer and timer it leaves registers
  * here, and `stop()` ends them all at once, when the learner switches the guide off there, when the extension goes
  * away (updated, reloaded, removed), or when another copy of the script takes over. Our own small version of WXT's
- * ContentScriptContext, which also dispatches an event on the page's document at start (one the page could hear and
- * forge) and polls the location once a second.
+ * ContentScriptContext, which also dispatches an event on the page's document at start, one the page could hear and
+ * forge (an older copy of the script is told to stop through its own shadow root instead: components/overlay/shell.ts).
  */
 export interface Lifetime {
   readonly signal: AbortSignal;
