@@ -78,16 +78,26 @@ export function watchAnchors(
 
   let observer: MutationObserver | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
   if (names.length > 0) {
     observer = new MutationObserver((records) => ownHostOnly(records) || schedule());
     observer.observe(document.documentElement, { childList: true, subtree: true });
     deadline = setTimeout(resolveNow, ANCHOR_WAIT_MS);
-    resolveNow();
+    // The first pass after the page's next paint: resolving reads boxes (is the control visible?), which before that
+    // paint would make the browser lay the whole page out inside our script, early and then again for its own frame.
+    // A tab in the background paints nothing: there, at once.
+    if (document.hidden) timer = setTimeout(resolveNow);
+    else
+      frame = requestAnimationFrame(() => {
+        clearTimeout(timer); // a pass the page's changes scheduled meanwhile: this one instead
+        timer = setTimeout(resolveNow);
+      });
   }
 
   return {
     stop() {
       observer?.disconnect();
+      cancelAnimationFrame(frame);
       clearTimeout(timer);
       clearTimeout(deadline);
     },

@@ -6,8 +6,11 @@
 // script time a trace shows (compiles and microtasks included, which ScriptDuration leaves out), and stated against
 // the floor of the same run.
 //
-//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor]
+//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor] [--compare DIR]
 //
+// --compare loads a second build (an extension directory, e.g. an older commit's .output/chrome-mv3) in a fourth
+// context, interleaved with the others, so that two builds are compared within one run rather than across sessions
+// (on a shared machine, a session's figures move by several milliseconds with the load of the other work).
 // --reference loads a minimal overlay of tests/tools/reference-overlays instead of our extension: DESIGN's reference
 // points (preact, vanilla), or the floor of a guide that finds controls and shows a hint at load (scout), measured by
 // the same method. --guide-off measures our extension on a tab where the learner switched the guide off.
@@ -16,7 +19,7 @@
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/fixtures';
@@ -43,6 +46,8 @@ interface Options {
   guideOff: boolean;
   /** Measure the floor (a content script that does nothing) in the same run. */
   floor: boolean;
+  /** Another build to measure in the same run, interleaved. */
+  compare: string | null;
 }
 
 interface BurstFigures {
@@ -97,10 +102,12 @@ interface PageResult {
   off: RunFigures[];
   /** The floor: a content script that does nothing (empty when measured with --no-floor). */
   floor: RunFigures[];
+  /** The build of --compare (empty without it). */
+  compare: RunFigures[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null, guideOff: false, floor: true };
+  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null, guideOff: false, floor: true, compare: null };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min}`);
@@ -116,8 +123,9 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--page' && argv[i + 1]) options.pageFilter = argv[++i]!;
     else if (flag === '--guide-off') options.guideOff = true;
     else if (flag === '--no-floor') options.floor = false;
+    else if (flag === '--compare' && argv[i + 1]) options.compare = path.resolve(argv[++i]!);
     else if (flag === '--reference' && ['preact', 'vanilla', 'scout'].includes(argv[i + 1] ?? '')) options.reference = argv[++i] as 'preact' | 'vanilla' | 'scout';
-    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor]`);
+    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor] [--compare DIR]`);
   }
   return options;
 }
@@ -563,12 +571,17 @@ interface PageSummary {
   floorJsMs: Stat | null;
   /** Ours above the floor, paired by run. */
   aboveFloorJsMs: Stat | null;
+  /** The --compare build's added script time, and ours minus it (paired by run); null without --compare. */
+  compareJsMs: Stat | null;
+  minusCompareJsMs: Stat | null;
 }
 
 /** Pairs run i with the extension and run i without (they ran back to back). */
 const added = (r: PageResult, pick: (f: RunFigures) => number) => stat(r.on.map((on, i) => pick(on) - pick(r.off[i]!)));
 const floorAdded = (r: PageResult, pick: (f: RunFigures) => number) => (r.floor.length ? stat(r.floor.map((fl, i) => pick(fl) - pick(r.off[i]!))) : null);
 const aboveFloor = (r: PageResult, pick: (f: RunFigures) => number) => (r.floor.length ? stat(r.on.map((on, i) => pick(on) - pick(r.floor[i]!))) : null);
+const compareAdded = (r: PageResult, pick: (f: RunFigures) => number) => (r.compare.length ? stat(r.compare.map((c, i) => pick(c) - pick(r.off[i]!))) : null);
+const minusCompare = (r: PageResult, pick: (f: RunFigures) => number) => (r.compare.length ? stat(r.on.map((on, i) => pick(on) - pick(r.compare[i]!))) : null);
 
 function summarise(r: PageResult): PageSummary {
   return {
@@ -586,6 +599,8 @@ function summarise(r: PageResult): PageSummary {
     perBatchMs: added(r, (f) => f.burst.jsMs / BATCHES),
     floorJsMs: floorAdded(r, (f) => f.jsMs),
     aboveFloorJsMs: aboveFloor(r, (f) => f.jsMs),
+    compareJsMs: compareAdded(r, (f) => f.jsMs),
+    minusCompareJsMs: minusCompare(r, (f) => f.jsMs),
   };
 }
 
@@ -602,6 +617,7 @@ function pageTable(r: PageResult): string {
     `${r.file} as ${r.url}   (${r.on.length} runs each; median [min–max]; added = on − off, floor = empty content script − off, paired by run)`,
     row('', 'extension on', 'extension off', 'added', 'floor added'),
     three('script time (trace), load + settle (ms)', (f) => f.jsMs),
+    ...(r.compare.length ? [row('  the --compare build, added (ms)', '', '', fmt(compareAdded(r, (f) => f.jsMs)), `ours − it: ${fmt(minusCompare(r, (f) => f.jsMs))}`)] : []),
     three('  of which: compile of content scripts (ms)', (f) => f.compileMs),
     three('  CDP ScriptDuration, same window (ms)', (f) => f.scriptDurationMs),
     three('rendering outside scripts (trace) (ms)', (f) => f.renderMs),
@@ -624,7 +640,8 @@ function pageTable(r: PageResult): string {
 }
 
 const againstFloor = (s: PageSummary) =>
-  s.floorJsMs && s.aboveFloorJsMs ? `; the floor ${s.floorJsMs.median.toFixed(1)} ms, ours ${s.aboveFloorJsMs.median.toFixed(1)} above it` : '';
+  (s.floorJsMs && s.aboveFloorJsMs ? `; the floor ${s.floorJsMs.median.toFixed(1)} ms, ours ${s.aboveFloorJsMs.median.toFixed(1)} above it` : '') +
+  (s.compareJsMs && s.minusCompareJsMs ? `; the --compare build ${s.compareJsMs.median.toFixed(1)} ms, ours ${s.minusCompareJsMs.median.toFixed(1)} from it` : '');
 
 function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
   const v = (ok: boolean) => (ok ? 'PASS' : 'OVER');
@@ -643,13 +660,13 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
 }
 
 function summaryTable(summaries: PageSummary[]): string {
-  const head = ['page', 'added script ms', 'floor ms', 'above floor ms', 'ScriptDuration ms', 'compile ms', 'added render ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
-  const widths = [36, 20, 20, 20, 20, 18, 22, 24, 12, 22, 20, 22];
+  const head = ['page', 'added script ms', 'floor ms', 'above floor ms', 'compare ms', 'ours − compare', 'ScriptDuration ms', 'compile ms', 'added render ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
+  const widths = [36, 20, 20, 20, 20, 20, 20, 18, 22, 24, 12, 22, 20, 22];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
   return [
     line(head),
     ...summaries.map((s) =>
-      line([s.file, fmt(s.addedJsMs), fmt(s.floorJsMs), fmt(s.aboveFloorJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedRenderMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
+      line([s.file, fmt(s.addedJsMs), fmt(s.floorJsMs), fmt(s.aboveFloorJsMs), fmt(s.compareJsMs), fmt(s.minusCompareJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedRenderMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
     ),
   ].join('\n');
 }
@@ -676,28 +693,39 @@ async function main(): Promise<void> {
   const measured = options.reference
     ? `the reference overlay "${options.reference}" (tests/tools/reference-overlays), not our extension`
     : `${path.relative(projectRoot, chromeBuild)}${options.guideOff ? ', with the guide switched off by the learner' : ''}`;
+  // The machine may be shared: its load moves every figure (thread time included: the other hyperthread of the core).
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  process.stdout.write(`load average at the start: ${load()}\n`);
   process.stdout.write(
     `${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\nextension on: ${measured}\n` +
-      `floor: ${options.floor ? 'an extension whose content script does nothing, same run' : 'not measured (--no-floor)'}\n\n`,
+      `floor: ${options.floor ? 'an extension whose content script does nothing, same run' : 'not measured (--no-floor)'}\n` +
+      `${options.compare ? `compared with: ${options.compare}, same run\n` : ''}\n`,
   );
 
   const results: PageResult[] = [];
   let on: Lab | null = null;
   let floor: Lab | null = null;
+  let compare: Lab | null = null;
   let off: Lab | null = null;
   try {
     on = await Lab.launch(snapshot);
     if (!options.reference) await on.guideScriptsReady();
     if (options.guideOff) await on.switchGuideOff();
     floor = options.floor ? await Lab.launch(floorDir, false) : null;
+    if (options.compare) {
+      compare = await Lab.launch(options.compare);
+      await compare.guideScriptsReady();
+      if (options.guideOff) await compare.switchGuideOff();
+    }
     off = await Lab.launch(null);
     // One discarded load each: first-run costs (profile creation, extension install, font caches) are not the page's.
     const first = pages[0]!;
-    for (const lab of [on, floor, off]) await lab?.run(first.url, first.file, options);
+    for (const lab of [on, compare, floor, off]) await lab?.run(first.url, first.file, options);
     for (const p of pages) {
-      const result: PageResult = { file: p.file, url: p.url, on: [], off: [], floor: [] };
+      const result: PageResult = { file: p.file, url: p.url, on: [], off: [], floor: [], compare: [] };
       for (let i = 0; i < options.runs; i++) {
         result.on.push(await on.run(p.url, p.file, options));
+        if (compare) result.compare.push(await compare.run(p.url, p.file, options));
         if (floor) result.floor.push(await floor.run(p.url, p.file, options));
         result.off.push(await off.run(p.url, p.file, options));
       }
@@ -707,6 +735,7 @@ async function main(): Promise<void> {
   } finally {
     await on?.close();
     await floor?.close();
+    await compare?.close();
     await off?.close();
     rmSync(snapshot, { recursive: true, force: true });
     rmSync(floorDir, { recursive: true, force: true });
@@ -717,7 +746,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Summary (median [min–max] of ${options.runs} paired runs)\n${summaryTable(summaries)}\n\nBudgets\n`);
   process.stdout.write(`${verdicts(sizes, summaries).join('\n')}\n`);
   if (late.length) process.stdout.write(`note: the overlay was ready only after the measuring window in ${late.length} run(s) (${[...new Set(late)].join(', ')}): raise --settle\n`);
-  process.stdout.write(`\ntook ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`\ntook ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end: ${load()}\n`);
 
   if (options.json) {
     writeFileSync(
