@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { defineConfig } from 'wxt';
 import { SITE_MATCHES } from './lessons/sites/matches';
 import { brandPackPlugin, loadBrandPack } from './components/packs/brand';
@@ -15,24 +14,22 @@ const FIREFOX_MIN_VERSION = '142.0';
  */
 const CHROMIUM_MIN_VERSION = '121';
 
-// The overlay's UI runs on the tabs of four heavy sites: its React code is served by Preact's core and
-// hooks through two small modules (see components/overlay/react-lite.ts; BENCHMARKS.md has the figures).
-// Popup, options and welcome pages keep React 19.
-const overlayReact = resolve(__dirname, 'components/overlay/react-lite.ts');
-const overlayReactDom = resolve(__dirname, 'components/overlay/react-dom-lite.ts');
-const contentScriptAliases = [
-  { find: /^react$/, replacement: overlayReact },
-  { find: /^react-dom\/client$/, replacement: overlayReactDom },
-  { find: /^react\/jsx(-dev)?-runtime$/, replacement: 'preact/jsx-runtime' },
-];
+// A test build (`TW_TEST_HOOKS=1`, `npm run build:test`) differs from the one that ships in one flag only
+// (components/test-hooks.ts: the overlay's shadow root open, its host labelled), and goes to .output/<target>-test,
+// which the end-to-end tests load; `npm run build` makes the production build in .output/<target>.
+const testHooks = process.env.TW_TEST_HOOKS === '1';
 
 export default defineConfig({
   modules: ['@wxt-dev/module-react', '@wxt-dev/webextension-polyfill'],
   // Explicit imports everywhere: a reader sees where `browser` or `storage` come from.
   imports: false,
-  vite: () => ({ plugins: brandPack ? [brandPackPlugin(brandPack)] : [] }),
+  vite: () => ({
+    plugins: brandPack ? [brandPackPlugin(brandPack)] : [],
+    define: { __TW_TEST_HOOKS__: JSON.stringify(testHooks) },
+  }),
   // TW_OUT_DIR lets a second build (a benchmark, a branded build) live beside the usual one.
   outDir: process.env.TW_OUT_DIR ?? '.output',
+  outDirTemplate: `{{browser}}-mv{{manifestVersion}}${testHooks ? '-test' : ''}`,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
     description: '__MSG_extDescription__',
@@ -60,22 +57,4 @@ export default defineConfig({
         }
       : {}),
   }),
-  hooks: {
-    'vite:build:extendConfig': (entrypoints, config) => {
-      // The content scripts and the overlay's UI, which the background injects into the same isolated world.
-      if (!entrypoints.some((e) => e.type === 'content-script' || e.name === 'overlay-ui')) return;
-      const alias = config.resolve?.alias ?? {};
-      const existing = (
-        Array.isArray(alias)
-          ? alias
-          : Object.entries(alias).map(([find, replacement]) => ({ find, replacement: replacement as string }))
-      )
-        // The content script uses only promise-based APIs that Chrome MV3 and Firefox both provide natively
-        // (storage, i18n, runtime), so it skips webextension-polyfill (~3.5 KB gzip on every tab); the
-        // background, popup and options keep it.
-        .filter(({ find }) => find !== 'wxt/browser');
-      config.resolve ??= {};
-      config.resolve.alias = [...contentScriptAliases, ...existing];
-    },
-  },
 });

@@ -31,6 +31,7 @@ export function makeTranslator<Key extends string>(catalogs: Record<Locale, Part
   return function t(locale: Locale, key: Key | (string & {}), ...substitutions: (string | number)[]): string {
     const entry = (catalogs[locale] as Catalog)[key] ?? (catalogs.en as Catalog)[key];
     if (!entry) return key;
+    if (!entry.message.includes('$') && !entry.message.includes('{')) return entry.message; // most messages: nothing to resolve
     const valueOf = (name: string) => {
       const content = entry.placeholders?.[name.toLowerCase()]?.content;
       return content?.replace(/\$(\d)/g, (_, index: string) => String(substitutions[Number(index) - 1] ?? ''));

@@ -3,6 +3,7 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { followEnterprisePolicy } from '../components/packs/policy-background';
 import { scheduleSubscriptionChecks } from '../components/packs/provider';
 import { localArea } from '../components/state/area';
+import { keepGuideScriptsRegistered } from '../components/state/guide-scripts';
 import { serveGuideToContentScripts } from '../components/state/guide-service';
 import { migrateAndRepair } from '../components/state/migrate';
 import { KEY } from '../components/state/schema';
@@ -33,31 +34,12 @@ function openWelcomeOnInstall(): void {
   });
 }
 
-/**
- * After an update or a reload, Chrome does not put the new content scripts into tabs that are already open. Inject
- * them, so the guide carries on there: the new script tells the old one (whose extension context is gone) to
- * remove its overlay, quietly, and takes its place.
- */
-function reattachToOpenTabs(): void {
-  browser.runtime.onInstalled.addListener(async ({ reason }) => {
-    if (reason !== 'update' || !browser.scripting) return;
-    for (const script of browser.runtime.getManifest().content_scripts ?? []) {
-      const tabs = await browser.tabs.query({ url: script.matches ?? [] });
-      for (const tab of tabs) {
-        if (tab.id === undefined || tab.discarded) continue;
-        // A tab that cannot take scripts (it is loading an error page, say) is simply left as it is.
-        const files = (script.js ?? []) as NonNullable<Parameters<typeof browser.scripting.executeScript>[0]['files']>;
-        browser.scripting.executeScript({ target: { tabId: tab.id }, files }).catch(() => undefined);
-      }
-    }
-  });
-}
-
 export default defineBackground(() => {
   // Listeners first and synchronously: a worker woken by an event must have them registered at once.
   openWelcomeOnInstall();
-  reattachToOpenTabs();
   const migrated = migrateStorage();
+  // The networks' tabs run the guide only where the learner has it on (and reach it without a reload).
+  keepGuideScriptsRegistered(migrated);
   serveGuideToContentScripts(migrated);
   scheduleSubscriptionChecks();
   runXapiOutbox();

@@ -15,11 +15,13 @@ step() { printf '\n=== %s\n' "$*"; }
 step "Type check (TypeScript strict)"
 npx tsc --noEmit -p .
 
-step "Build: Chrome MV3 and Firefox"
+step "Build: Chrome MV3 and Firefox (what ships), and their test builds (the overlay reachable by the tests)"
 npx wxt build
 npx wxt build -b firefox
+TW_TEST_HOOKS=1 npx wxt build
+TW_TEST_HOOKS=1 npx wxt build -b firefox
 
-step "Content script size budget (≤ 25 KB gzip each, with the overlay UI)"
+step "Guide script size budget (≤ 25 KB gzip each, everything a tab may load)"
 npx tsx tests/tools/check-size.ts
 
 step "Unit tests (vitest)"

@@ -1,5 +1,5 @@
-// The overlay's state, shared by the content script (which owns the store) and the overlay's UI (which renders it,
-// injected only when a page needs more than the first hint card: components/overlay/ui-slot.ts). No UI code.
+// The overlay's state: the content script's guide controller owns the store (entrypoints/content/guide.ts), the
+// renderer draws it (./overlay.ts) and calls its actions. No drawing here.
 import type { Guide, HintCard, RetrievalCard } from '../../lessons/engine/engine';
 import type { Locale } from '../i18n-core';
 
@@ -30,6 +30,8 @@ export interface OverlayUi {
   expandedHint: string | null;
   /** Title of the task just completed, for a short "well done". */
   completed: string | null;
+  /** Retrieval questions whose answer the learner asked to see (keys of ./panel.ts). */
+  answersShown: string[];
 }
 
 export interface OverlayState {
@@ -47,4 +49,4 @@ export interface OverlayState {
 export const primaryHint = (guide: Guide, ui: OverlayUi): HintCard | undefined =>
   (ui.expandedHint ? guide.hints.find((h) => h.key === ui.expandedHint) : undefined) ?? guide.hints.find((h) => h.level === 'full' && !h.completed);
 
-export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null };
+export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null, answersShown: [] };

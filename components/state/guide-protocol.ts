@@ -14,11 +14,6 @@ export const GUIDE_REQUEST = 'tw:guide';
 export const GUIDE_ACTION = 'tw:guide-action';
 /** Background → tabs: the switches, the language, the packs or the progress changed; ask again. */
 export const GUIDE_CHANGED = 'tw:guide-changed';
-/**
- * Tab → background: inject the overlay's full UI into this frame (entrypoints/overlay-ui.ts), answered once it has
- * run. Asked only when the page needs more than the first hint card, which the content script draws itself.
- */
-export const OVERLAY_UI_REQUEST = 'tw:overlay-ui';
 
 export interface GuideRequest {
   type: typeof GUIDE_REQUEST;
@@ -96,8 +91,6 @@ const kind = (k: string) => (value: unknown) => value === k;
 
 export const isGuideRequest = (message: unknown): message is GuideRequest =>
   exactly(message, { type: kind(GUIDE_REQUEST), network: isNetwork, pageKind: (v) => v === null || (typeof v === 'string' && PAGE_KIND_RE.test(v)) });
-
-export const isOverlayUiRequest = (message: unknown): boolean => exactly(message, { type: kind(OVERLAY_UI_REQUEST) });
 
 const ACTION_SHAPES: Record<GuideActionBody['kind'], Record<string, (value: unknown) => boolean>> = {
   start: { kind: kind('start'), packId: isPackId, lessonId: isStableId, network: isNetwork },

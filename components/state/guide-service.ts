@@ -8,7 +8,6 @@ import { MATCHES_BY_NETWORK, SITE_MATCHES } from '../../lessons/sites/matches';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { resolveLocale } from '../i18n-core';
 import { PACKS_REVISION_KEY } from '../packs/runtime';
-import { TRAINER_MODE_KEY } from '../trainer/flag';
 import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
 import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, skipStep, startTask, stepPassed } from '../../lessons/engine/progress';
@@ -18,7 +17,6 @@ import {
   GUIDE_CHANGED,
   guideActionOf,
   isGuideRequest,
-  isOverlayUiRequest,
   type GuideActionBody,
   type GuideActionReply,
   type GuideReply,
@@ -172,31 +170,6 @@ const eachNetworkTab = (act: (tabId: number) => void) =>
   );
 
 /**
- * Runs one of our scripts in a tab's frame (every frame when none is named). A tab that cannot take scripts (an
- * error page, say) is left as it is.
- */
-const injectScript = (file: '/trainer-mode.js' | '/overlay-ui.js', tabId: number, frameId?: number) =>
-  browser.scripting
-    .executeScript({ target: { tabId, frameIds: frameId === undefined ? undefined : [frameId] }, files: [file] })
-    .catch(() => undefined);
-
-/**
- * Trainer mode is injected only into the tabs of a trainer who switched it on (entrypoints/trainer-mode.ts), which
- * then follows the flag itself: with a page's requests while the flag is on, and into every open tab when it is
- * switched on. Injecting again is harmless (the script knows it is there).
- */
-const injectTrainerMode = (tabId: number, frameId?: number) => injectScript('/trainer-mode.js', tabId, frameId);
-
-/**
- * The overlay's full UI, into the frame that asks for it (a page that needs more than the first hint card, which
- * the content script draws itself). Answered once the script has run, so the content script finds it then; a frame
- * that cannot take scripts gets its answer all the same, and asks again when the page next needs it.
- */
-const injectOverlayUi = (tabId: number, frameId = 0) => injectScript('/overlay-ui.js', tabId, frameId).then(() => true);
-
-const trainerModeOn = async () => (await browser.storage.local.get(TRAINER_MODE_KEY))[TRAINER_MODE_KEY] === true;
-
-/**
  * Registers the message handlers and the one storage listener that keeps the networks' tabs current (call
  * synchronously at the background's start; answers wait for `migration`, the storage brought to the current schema).
  * Tabs never read storage: each write would otherwise reach every open tab of four busy sites, the learner's whole
@@ -234,15 +207,10 @@ export function senderNetwork(sender: MessageSender, ownId: string = browser.run
 export function handleTabMessage(message: unknown, sender: MessageSender): Promise<unknown> | undefined {
   const network = senderNetwork(sender);
   if (!network) return undefined;
-  const tabId = sender.tab!.id!;
   if (isGuideRequest(message)) {
     if (message.network !== network) return undefined; // a frame asks for the guide of the network it is on, only
-    void trainerModeOn().then((on) => {
-      if (on) void injectTrainerMode(tabId, sender.frameId);
-    });
     return guideFor(message);
   }
-  if (isOverlayUiRequest(message)) return injectOverlayUi(tabId, sender.frameId);
   // Content health: a control a lesson needed and the page did not offer (checked whole in components/health/record.ts).
   if (isAnchorMissingMessage(message)) return recordMissingAnchor(message, network);
   const action = guideActionOf(message);
@@ -260,7 +228,6 @@ export function serveGuideToContentScripts(migration: Promise<unknown>): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   browser.storage.onChanged.addListener((changes, area) => {
     if (area !== 'local') return;
-    if (changes[TRAINER_MODE_KEY]?.newValue === true) void eachNetworkTab((id) => void injectTrainerMode(id));
     if (!Object.keys(changes).some(affectsGuide)) return;
     clearTimeout(timer);
     // A tab whose content script is not there (still loading, or not ours to reach) just does not answer.

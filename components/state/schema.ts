@@ -1,6 +1,6 @@
 // The learner's stored state: keys in storage.local, their shapes, and sanitizers that turn anything read from
-// storage into a well-formed value (saying whether they had to). Pure: no browser API, so the content script can
-// import it cheaply and tests can run it anywhere.
+// storage into a well-formed value (saying whether they had to). Pure: no browser API, so the background, the
+// extension's pages and the tests can all use it (the networks' tabs never read storage and do not carry it).
 //
 // Layout (schema version 2). Each concern has its own key, and progress is event-sourced: every fact (a step
 // done, a lesson started or completed, a retrieval answer) is its own key, written once. Two tabs completing steps

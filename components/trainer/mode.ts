@@ -14,10 +14,14 @@ function startTrainerMode(site: SiteAdapter, locale: Locale): () => void {
   const panel: TrainerPanel = createTrainerPanel(locale);
   const candidate = (event: Event) => {
     const target = event.composedPath()[0];
-    return picking && target instanceof Element && !panel.owns(target) && target.localName !== 'training-wheels' ? pickTarget(target) : null;
+    // Never our own UI: the trainer panel, or the overlay's host (a child of <html> beside <head> and <body>, whose
+    // closed shadow root hides what is inside it).
+    const ours = !(target instanceof Element) || panel.owns(target) || (target.parentElement === document.documentElement && target !== document.body && target !== document.head);
+    return picking && !ours ? pickTarget(target as Element) : null;
   };
   const onMove = (event: Event) => panel.outline(candidate(event));
   const onClick = (event: Event) => {
+    if (!event.isTrusted) return; // only the trainer's own clicks pick, never one the page makes up
     const target = candidate(event);
     if (!target) return;
     event.preventDefault();

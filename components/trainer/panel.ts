@@ -1,7 +1,9 @@
 // Trainer mode's in-page UI, framework-free (injected only into a trainer's tabs): an outline that follows the
-// hovered control and a small panel with the proposed anchor and step as YAML, in an open shadow root of its own so
-// the page's styles never reach it and it never changes the page's. Its words come from the one message catalog.
+// hovered control and a small panel with the proposed anchor and step as YAML, in a shadow root of its own (closed in
+// production, like the overlay's: components/overlay/shell.ts) on a bare element, so the page's styles never reach it,
+// it never changes the page's, and the page's scripts cannot read it. Its words come from the one message catalog.
 import { t, type Locale } from '../i18n';
+import { TEST_HOOKS } from '../test-hooks';
 import type { Proposal } from './propose';
 
 const textFor = (locale: Locale) => ({
@@ -29,8 +31,8 @@ export interface TrainerPanel {
 
 export function createTrainerPanel(locale: Locale): TrainerPanel {
   const T = textFor(locale);
-  const host = document.createElement('tw-trainer');
-  const root = host.attachShadow({ mode: 'open' });
+  const host = document.createElement('div');
+  const root = host.attachShadow({ mode: TEST_HOOKS ? 'open' : 'closed' });
   const el = <K extends keyof HTMLElementTagNameMap>(tag: K, cls = '', text = '') => {
     const node = document.createElement(tag);
     node.className = cls;
@@ -48,7 +50,7 @@ export function createTrainerPanel(locale: Locale): TrainerPanel {
   const pre = el('pre');
   pre.dataset.testid = 'tw-trainer-yaml';
   const copy = el('button', '', T.copy);
-  copy.onclick = () => void navigator.clipboard.writeText(pre.textContent ?? '');
+  copy.onclick = (event) => event.isTrusted && void navigator.clipboard.writeText(pre.textContent ?? '');
   panel.append(el('strong', '', T.title), status, pre);
   root.append(style, box, panel);
   document.documentElement.append(host);

@@ -1,8 +1,9 @@
 // Trainer mode's core: from a clicked element, a robust anchor definition (test ids, ids, role and accessible name
 // before stable attributes, classes last) and a draft step, as YAML to paste into a pack. Each strategy is kept only
 // if the shared resolver, trying it alone, finds that very element; the whole definition is checked the same way.
-// DOM-reading, framework-free and small: it ships in the content script.
-import { accessibleName, resolveAnchor } from '../../entrypoints/content/anchors';
+// DOM-reading and framework-free; it ships in trainer mode's script (entrypoints/trainer-mode.ts), injected only into a
+// trainer's tabs.
+import { accessibleName, resolveAnchor } from '../anchors/resolver';
 import type { AnchorDef, AnchorStrategy } from '../../lessons/sites/types';
 
 const INTERACTIVE =

@@ -1,6 +1,6 @@
-import { OVERLAY_HOST_TAG } from '../../components/overlay/shell';
+import { isOverlayHost } from '../../components/overlay/hosts';
 import type { AnchorRegistry } from '../../lessons/sites/types';
-import { createResolveContext, findOpenShadowRoots, resolveAnchor } from './anchors';
+import { createResolveContext, findOpenShadowRoots, resolveAnchor } from '../../components/anchors/resolver';
 
 /** How long a step waits for its control before showing in the docked panel instead. */
 export const ANCHOR_WAIT_MS = 3000;
@@ -68,27 +68,36 @@ export function watchAnchors(
    * Our overlay's host, added to or removed from <html>, moves no control of the page: no pass for it. The target is
    * checked first, so the page's own batches (deep in <body>) are told apart without looking at their nodes.
    */
-  const isOwnHost = (node: Node) => node.nodeName.toLowerCase() === OVERLAY_HOST_TAG;
   const ownHostOnly = (records: MutationRecord[]) =>
     records.every(
       (record) =>
         record.target === document.documentElement &&
-        Array.prototype.every.call(record.addedNodes, isOwnHost) &&
-        Array.prototype.every.call(record.removedNodes, isOwnHost),
+        Array.prototype.every.call(record.addedNodes, isOverlayHost) &&
+        Array.prototype.every.call(record.removedNodes, isOverlayHost),
     );
 
   let observer: MutationObserver | null = null;
   let deadline: ReturnType<typeof setTimeout> | undefined;
+  let frame = 0;
   if (names.length > 0) {
     observer = new MutationObserver((records) => ownHostOnly(records) || schedule());
     observer.observe(document.documentElement, { childList: true, subtree: true });
     deadline = setTimeout(resolveNow, ANCHOR_WAIT_MS);
-    resolveNow();
+    // The first pass after the page's next paint: resolving reads boxes (is the control visible?), which before that
+    // paint would make the browser lay the whole page out inside our script, early and then again for its own frame.
+    // A tab in the background paints nothing: there, at once.
+    if (document.hidden) timer = setTimeout(resolveNow);
+    else
+      frame = requestAnimationFrame(() => {
+        clearTimeout(timer); // a pass the page's changes scheduled meanwhile: this one instead
+        timer = setTimeout(resolveNow);
+      });
   }
 
   return {
     stop() {
       observer?.disconnect();
+      cancelAnimationFrame(frame);
       clearTimeout(timer);
       clearTimeout(deadline);
     },

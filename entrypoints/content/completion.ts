@@ -1,3 +1,4 @@
+import { isOverlayHost } from '../../components/overlay/hosts';
 import type { DoneRule } from '../../lessons/pack/types';
 import { urlMatches } from '../../lessons/pack/url-pattern';
 
@@ -21,11 +22,19 @@ export interface CompletionWatch {
   stop(): void;
 }
 
+/** A URL reached within this long of the learner's own click or key press counts as the learner's navigation. */
+export const NAVIGATION_AFTER_INPUT_MS = 10_000;
+
 /**
  * Watches for a step's completion signal. Clicks and form submissions are observed in the capture phase on the
  * document, so the site's own handlers (which may stop propagation) cannot hide them; nothing about the page is
- * recorded, only whether the learner acted on the control the step points at.
+ * recorded, only whether the learner acted on the control the step points at. Only the learner completes a step:
+ * events a page's script makes up (`element.click()`, `dispatchEvent`) are ignored, and a URL counts only when the
+ * learner clicked or typed shortly before (a page that moves itself there with pushState completes nothing).
  */
+/** The learner's own input that may lead to a navigation (a link clicked, Enter pressed). */
+const INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
+
 export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDone: () => void): CompletionWatch {
   const target = ruleAnchor(rule, stepAnchor);
   let element: Element | null = null;
@@ -39,22 +48,31 @@ export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDon
     onDone();
   };
   const hits = (event: Event) => element !== null && event.composedPath().includes(element);
-  const onClick = (event: Event) => hits(event) && finish();
+  const onClick = (event: Event) => event.isTrusted && hits(event) && finish();
   const onSubmit = (event: Event) => {
     const form = event.target;
-    if (element && form instanceof HTMLFormElement && (form.contains(element) || event.composedPath().includes(element))) finish();
+    if (event.isTrusted && element && form instanceof HTMLFormElement && (form.contains(element) || event.composedPath().includes(element))) finish();
+  };
+  let inputAt = -Infinity;
+  // Input in our own overlay (Done, Start…) leads nowhere on the page: it does not count.
+  const onInput = (event: Event) => {
+    if (event.isTrusted && !event.composedPath().some(isOverlayHost)) inputAt = performance.now();
   };
   const listensToClick = typeof rule === 'object' && 'click' in rule;
   const listensToSubmit = typeof rule === 'object' && 'submit' in rule;
+  const listensToUrl = typeof rule === 'object' && 'url' in rule;
   if (listensToClick) document.addEventListener('click', onClick, true);
   if (listensToSubmit) document.addEventListener('submit', onSubmit, true);
+  if (listensToUrl) for (const type of INPUT_EVENTS) document.addEventListener(type, onInput, true);
   function stop() {
     document.removeEventListener('click', onClick, true);
     document.removeEventListener('submit', onSubmit, true);
+    for (const type of INPUT_EVENTS) document.removeEventListener(type, onInput, true);
   }
   return {
     onNavigate(url) {
-      if (typeof rule === 'object' && 'url' in rule && urlMatches(rule.url, url)) finish();
+      const byLearner = performance.now() - inputAt < NAVIGATION_AFTER_INPUT_MS;
+      if (typeof rule === 'object' && 'url' in rule && byLearner && urlMatches(rule.url, url)) finish();
     },
     onAnchor(name, found) {
       if (name !== target) return;

@@ -107,8 +107,8 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
     fr: `La langue « ${q(p.name)} » n'est pas déclarée par le pack (locales : ${q(p.expected)}) ; corrigez la clé ou ajoutez-la à « locales ».`,
   }),
   'unknown-anchor': (p) => ({
-    en: `Unknown anchor "${q(p.name)}": it is neither in the anchor registry (ANCHORS.md) nor in this pack's "anchors".${p.detail ? ` Did you mean "${p.detail}"?` : ''}`,
-    fr: `Ancre inconnue « ${q(p.name)} » : elle n'est ni dans le registre des ancres (ANCHORS.md) ni dans les « anchors » du pack.${p.detail ? ` Vouliez-vous dire « ${p.detail} » ?` : ''}`,
+    en: `Unknown anchor "${q(p.name)}": it is neither a built-in anchor of the network (lessons/sites; the pack JSON Schema lists them) nor in this pack's "anchors".${p.detail ? ` Did you mean "${p.detail}"?` : ''}`,
+    fr: `Ancre inconnue « ${q(p.name)} » : ce n'est ni une ancre intégrée du réseau (lessons/sites ; le JSON Schema des packs les liste) ni une ancre des « anchors » du pack.${p.detail ? ` Vouliez-vous dire « ${p.detail} » ?` : ''}`,
   }),
   'anchor-network': (p) => ({
     en: `Anchor "${q(p.name)}" belongs to another network: this lesson is for ${q(p.expected)}.`,

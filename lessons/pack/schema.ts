@@ -26,7 +26,7 @@ const TitleSchema = textOf(LIMITS.title);
 
 const Id = (what: string) =>
   v.pipe(v.string(), v.regex(ID_RE), v.maxLength(MAX_ID_LENGTH), d(`Stable ${what} id (letters, digits, - and _). Progress is keyed by it: never rename.`));
-const AnchorRef = v.pipe(v.string(), v.maxLength(LIMITS.anchorName), d('An anchor name of the lesson network (ANCHORS.md), or one this pack adds under `anchors`.'));
+const AnchorRef = v.pipe(v.string(), v.maxLength(LIMITS.anchorName), d('An anchor name of the lesson network (built in: lessons/sites), or one this pack adds under `anchors`.'));
 const DoneTarget = (desc: string) => v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.anchorName), d(desc));
 const PathPick = v.picklist(PATHS);
 

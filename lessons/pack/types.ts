@@ -44,7 +44,7 @@ export interface WalkItem {
 export interface Step {
   id: string;
   mode: KolbMode;
-  anchor?: string; // an anchor name of the lesson's network (ANCHORS.md), or one the pack adds
+  anchor?: string; // an anchor name of the lesson's network (built in: lessons/sites), or one the pack adds
   text: Text; // what to do, for everyone
   hint?: Partial<Record<LearningPath, Text>>; // path-specific tone
   example?: Text; // "show me an example first"

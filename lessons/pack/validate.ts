@@ -28,7 +28,7 @@ export interface PackError {
 }
 
 export interface ValidateOptions {
-  /** Anchor names the registry knows; defaults to the ANCHORS.md vocabulary. */
+  /** Anchor names the registry knows; defaults to the built-in registry's (lessons/sites, KNOWN_ANCHORS). */
   anchors?: Iterable<string>;
   /** Size limit in UTF-8 bytes of JSON; default MAX_PACK_BYTES. */
   maxBytes?: number;

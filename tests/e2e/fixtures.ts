@@ -41,11 +41,26 @@ export async function launchWithExtension(extensionDir = chromeBuild, options: {
   let worker: Worker | undefined = context.serviceWorkers()[0];
   worker ??= await context.waitForEvent('serviceworker');
   const extensionId = new URL(worker.url()).host;
+  // The background registers the networks' guide scripts at its start: a page opened before would have none.
+  await guideScriptsRegistered(worker, 4);
   const cleanup = async () => {
     await context.close();
     rmSync(userDataDir, { recursive: true, force: true });
   };
   return { context, extensionId, cleanup };
+}
+
+/**
+ * Waits until the background has registered `count` guide scripts (components/state/guide-scripts.ts): four with the
+ * guide on everywhere, fewer once the learner switched it off somewhere.
+ */
+export async function guideScriptsRegistered(worker: Worker, count: number): Promise<void> {
+  const registered = () =>
+    worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).filter((s) => s.id.startsWith('guide-')).length);
+  for (const deadline = Date.now() + 10_000; Date.now() < deadline; await new Promise((done) => setTimeout(done, 50))) {
+    if ((await registered()) === count) return;
+  }
+  throw new Error(`the background did not register ${count} guide scripts within 10 s (${await registered()} are)`);
 }
 
 export async function serveOn(context: BrowserContext, url: string, served: Served): Promise<void> {
@@ -83,5 +98,8 @@ export const test = base.extend<ExtensionFixtures>({
 
 export const expect = test.expect;
 
-/** The overlay's host element, placed by the content script. */
-export const overlayHost = (page: Page) => page.locator('training-wheels');
+/**
+ * The overlay's host element, placed by the content script. Only a test build labels it (components/test-hooks.ts):
+ * in production it is a bare <div> with a closed shadow root.
+ */
+export const overlayHost = (page: Page) => page.locator('[data-tw-host]');

@@ -4,8 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 export const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const outDir = resolve(projectRoot, process.env.TW_OUT_DIR ?? '.output');
-export const chromeBuild = resolve(outDir, 'chrome-mv3');
-export const firefoxBuild = resolve(outDir, 'firefox-mv2');
+/**
+ * The builds the end-to-end tests load: the test builds (`npm run build:test`), whose overlay has an open shadow root
+ * and a labelled host (components/test-hooks.ts), so that the tests can reach inside.
+ */
+export const chromeBuild = resolve(outDir, 'chrome-mv3-test');
+export const firefoxBuild = resolve(outDir, 'firefox-mv2-test');
+/** The build that ships (`npm run build`): what the bench measures and what the sealing test attacks. */
+export const chromeProductionBuild = resolve(outDir, 'chrome-mv3');
 export const syntheticPages = resolve(projectRoot, 'tests', 'e2e', 'pages');
 export const sharedDir = resolve(projectRoot, '..', 'shared');
 export const realPagesDir = resolve(sharedDir, 'realpages');
@@ -23,7 +29,8 @@ export function requireRealPages(): string {
 
 export function requireBuild(dir: string): string {
   if (!existsSync(resolve(dir, 'manifest.json'))) {
-    throw new Error(`No extension build at ${dir}: run \`npm run build\` (and \`npm run build:firefox\`) first.`);
+    const test = dir.endsWith('-test');
+    throw new Error(`No extension build at ${dir}: run \`${test ? 'npm run build:test' : 'npm run build && npm run build:firefox'}\` first.`);
   }
   return dir;
 }

@@ -14,7 +14,7 @@ const setTrainerMode = (worker: Worker, on: boolean) =>
   worker.evaluate((value) => (globalThis as unknown as { chrome: { storage: { local: { set(items: object): Promise<void> } } } }).chrome.storage.local.set({ trainerMode: value }), on);
 
 async function resolverBundle(): Promise<string> {
-  const out = await build({ entryPoints: [resolve(projectRoot, 'entrypoints/content/anchors.ts')], bundle: true, format: 'iife', globalName: 'TWResolver', write: false, logLevel: 'silent' });
+  const out = await build({ entryPoints: [resolve(projectRoot, 'components/anchors/resolver.ts')], bundle: true, format: 'iife', globalName: 'TWResolver', write: false, logLevel: 'silent' });
   return out.outputFiles[0]!.text;
 }
 

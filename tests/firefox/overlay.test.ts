@@ -7,6 +7,8 @@ import { readServed, type Served } from '../e2e/served';
 import { firefoxBuild, requireBuild } from '../e2e/paths';
 
 let browser: Browser;
+/** The add-on's internal UUID, fixed by a preference so that the test can open its popup (moz-extension://UUID/…). */
+const ADDON_UUID = '6f1b2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 before(async () => {
   browser = await puppeteer.launch({
@@ -23,6 +25,7 @@ before(async () => {
       'datareporting.policy.dataSubmissionEnabled': false,
       'extensions.update.enabled': false,
       'network.captive-portal-service.enabled': false,
+      'extensions.webextensions.uuids': JSON.stringify({ 'training-wheels@trainingwheels.app': ADDON_UUID }),
     },
   });
   await browser.installExtension(requireBuild(firefoxBuild));
@@ -49,7 +52,7 @@ async function openServed(url: string, served: Served): Promise<Page> {
  * misses changes inside a shadow root, so this polls instead.
  */
 async function inOverlay(page: Page, selector: string, timeout: number): Promise<ElementHandle<Element>> {
-  const handle = await page.waitForFunction((css) => document.querySelector('training-wheels')?.shadowRoot?.querySelector(css), { polling: 100, timeout }, selector);
+  const handle = await page.waitForFunction((css) => document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector(css), { polling: 100, timeout }, selector);
   return handle as ElementHandle<Element>;
 }
 
@@ -73,16 +76,16 @@ test('Firefox: the overlay is injected on x.com and its first hint sits beside i
   const gapY = Math.max(card.y - (anchor.y + anchor.height), anchor.y - (card.y + card.height), 0);
   assert.ok(gapX > 0 || gapY > 0, 'the card does not cover the control');
   assert.ok(Math.max(gapX, gapY) <= 24, `the card is next to the control (gap ${gapX}, ${gapY})`);
-  const host = await page.$eval('training-wheels', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
+  const host = await page.$eval('[data-tw-host]', (el) => [el.getAttribute('data-network'), el.getAttribute('data-page-kind')]);
   assert.deepEqual(host, ['x', 'home']);
   await page.close();
 });
 
 test('Firefox: the page kind follows a pushState navigation within a second', async () => {
   const page = await openServed('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
-  await page.waitForSelector('training-wheels[data-page-kind=feed]', { timeout: 10_000 });
+  await page.waitForSelector('[data-tw-host][data-page-kind=feed]', { timeout: 10_000 });
   await page.evaluate(() => history.pushState({}, '', '/in/camille-demo/'));
-  await page.waitForSelector('training-wheels[data-page-kind=profile]', { timeout: 1_000 });
+  await page.waitForSelector('[data-tw-host][data-page-kind=profile]', { timeout: 1_000 });
   await page.close();
 });
 
@@ -111,7 +114,7 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
       signals.push('done');
     }
     await page.waitForFunction(
-      (previous) => document.querySelector('training-wheels')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
+      (previous) => document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
       { polling: 100, timeout: 5_000 },
       step,
     );
@@ -119,4 +122,24 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
   await inOverlay(page, '[data-testid=tw-complete]', 5_000);
   assert.ok(signals.includes('click'), `a step advanced on the learner's click (${signals.join(', ')})`);
   await page.close();
+});
+
+test('Firefox: switched off, the guide leaves the open tab and new tabs get none of it; switched on, the open tab gets it back without a reload', async () => {
+  // The guide scripts are registered at run time (scripting.registerContentScripts, in Firefox's MV2 build too).
+  const page = await openServed('https://x.com/home', { synthetic: 'x-home.html' });
+  await inOverlay(page, '[data-testid=tw-hint]', 10_000);
+  const popup = await browser.newPage();
+  await popup.goto(`moz-extension://${ADDON_UUID}/popup.html`);
+  const everywhere = await popup.waitForSelector('[data-testid=toggle-everywhere]', { timeout: 5_000 });
+  await everywhere!.click();
+  await page.waitForFunction(() => !document.querySelector('[data-tw-host]'), { polling: 100, timeout: 2_000 });
+
+  const other = await openServed('https://x.com/explore', { synthetic: 'x-home.html' });
+  await new Promise((done) => setTimeout(done, 1_000));
+  assert.equal(await other.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).length), 0, 'nothing of ours in a new tab');
+
+  await everywhere!.click();
+  await inOverlay(page, '[data-testid=tw-hint]', 3_000);
+  await inOverlay(other, '[data-testid=tw-launcher]', 3_000);
+  await Promise.all([page.close(), other.close(), popup.close()]);
 });

@@ -44,7 +44,7 @@ export interface BenchResult {
 // The in-page side, bundled with the resolver into one IIFE. Kept as source text so that it is compiled by esbuild
 // alone (functions passed to page.evaluate from a tsx-run file can carry tsx helpers the page lacks).
 const PAGE_ENTRY = `
-import { resolveAll, resolveAnchor } from './entrypoints/content/anchors';
+import { resolveAll, resolveAnchor } from './components/anchors/resolver';
 import { anchorsFor, detectPage, siteForHost } from './lessons/sites/index';
 
 function pathOf(el: Element): string {

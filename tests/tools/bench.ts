@@ -1,11 +1,16 @@
 // Performance bench (../shared/DESIGN.md, "Budgets"; BENCHMARKS.md explains every figure). For each saved real page
 // of ../shared/realpages (served at its real URL from expected.json, page scripts off), the same headless Debian
-// Chromium loads it in two persistent contexts, one with the built extension (.output/chrome-mv3) and one without,
-// interleaved (on, off, on, off…), and prints medians and min–max of what the extension adds. The main-thread budget
-// is judged on the script time a trace shows (compiles and microtasks included, which ScriptDuration leaves out).
+// Chromium loads it in three persistent contexts: one with the production build (.output/chrome-mv3, `npm run
+// build`), one with the floor (an extension whose content script does nothing), one with no extension, interleaved
+// (on, floor, off, on…), and prints medians and min–max of what each adds. The main-thread budget is judged on the
+// script time a trace shows (compiles and microtasks included, which ScriptDuration leaves out), and stated against
+// the floor of the same run.
 //
-//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off]
+//   npm run bench [-- --runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor] [--compare DIR]
 //
+// --compare loads a second build (an extension directory, e.g. an older commit's .output/chrome-mv3) in a fourth
+// context, interleaved with the others, so that two builds are compared within one run rather than across sessions
+// (on a shared machine, a session's figures move by several milliseconds with the load of the other work).
 // --reference loads a minimal overlay of tests/tools/reference-overlays instead of our extension: DESIGN's reference
 // points (preact, vanilla), or the floor of a guide that finds controls and shows a hint at load (scout), measured by
 // the same method. --guide-off measures our extension on a tab where the learner switched the guide off.
@@ -13,19 +18,18 @@
 // A measuring tool, not a test: budgets print PASS/OVER and the exit code is 0 unless something could not be measured.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type BrowserContext, type CDPSession, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/fixtures';
-import { chromeBuild, projectRoot, realPagesDir, requireRealPages } from '../e2e/paths';
+import { chromeProductionBuild as chromeBuild, projectRoot, realPagesDir, requireRealPages } from '../e2e/paths';
 import { readServed } from '../e2e/served';
 import { resolverBundle } from './audit-anchors';
 import { CONTENT_SCRIPT_BUDGET_BYTES, contentScriptSizes, describeSize, loadedGzipBytes, type ScriptSize } from './check-size';
 import { SITE_MATCHES } from '../../lessons/sites/matches';
 
 const BUDGET = { addedScriptMs: 10, perBatchMs: 2, resolveMs: 5, longTaskMs: 50 };
-const READY_MARK = 'training-wheels:ready';
 const BATCHES = 50;
 const POSTS_PER_BATCH = 10;
 /** Longer than the anchor watcher's 250 ms throttle, so the resolution a burst schedules falls inside the window. */
@@ -40,6 +44,10 @@ interface Options {
   reference: 'preact' | 'vanilla' | 'scout' | null;
   /** The learner switched the guide off: what the extension costs a tab where it shows nothing. */
   guideOff: boolean;
+  /** Measure the floor (a content script that does nothing) in the same run. */
+  floor: boolean;
+  /** Another build to measure in the same run, interleaved. */
+  compare: string | null;
 }
 
 interface BurstFigures {
@@ -75,12 +83,12 @@ interface RunFigures {
   longTaskMs: number;
   /** The long tasks themselves, [start, duration] in ms since navigation (in --json, to place them). */
   longTaskList: Array<[number, number]>;
-  /** Extension only: the ready mark's time since navigation. */
+  /** Extension only: when the overlay's host was put on the page, since navigation. */
   readyAt: number | null;
-  /** Extension only: DOMContentLoaded → the content script's ready mark, and whether it fell in the window. */
+  /** Extension only: DOMContentLoaded → the overlay's host on the page, and whether that fell in the window. */
   readyMs: number | null;
   readyInWindow: boolean | null;
-  /** Extension only: duration of the long task holding the ready mark (the overlay start-up), null when short. */
+  /** Extension only: duration of the long task in which the host was put on the page (the overlay start-up), null when short. */
   startupLongTaskMs: number | null;
   /** Without the extension only: median of 5 in-page resolutions of every anchor of the page. */
   resolveMs: number | null;
@@ -92,10 +100,14 @@ interface PageResult {
   url: string;
   on: RunFigures[];
   off: RunFigures[];
+  /** The floor: a content script that does nothing (empty when measured with --no-floor). */
+  floor: RunFigures[];
+  /** The build of --compare (empty without it). */
+  compare: RunFigures[];
 }
 
 function parseOptions(argv: string[]): Options {
-  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null, guideOff: false };
+  const options: Options = { runs: 5, json: null, settleMs: 800, batchGapMs: 0, pageFilter: null, reference: null, guideOff: false, floor: true, compare: null };
   const number = (flag: string, value: string | undefined, min: number) => {
     const n = Number(value);
     if (!Number.isInteger(n) || n < min) throw new Error(`${flag} needs an integer ≥ ${min}`);
@@ -110,8 +122,10 @@ function parseOptions(argv: string[]): Options {
     else if (flag === '--json' && argv[i + 1]) options.json = path.resolve(argv[++i]!);
     else if (flag === '--page' && argv[i + 1]) options.pageFilter = argv[++i]!;
     else if (flag === '--guide-off') options.guideOff = true;
+    else if (flag === '--no-floor') options.floor = false;
+    else if (flag === '--compare' && argv[i + 1]) options.compare = path.resolve(argv[++i]!);
     else if (flag === '--reference' && ['preact', 'vanilla', 'scout'].includes(argv[i + 1] ?? '')) options.reference = argv[++i] as 'preact' | 'vanilla' | 'scout';
-    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off]`);
+    else throw new Error(`unexpected argument ${flag}; usage: bench [--runs N] [--json FILE] [--settle MS] [--batch-gap MS] [--page SUBSTRING] [--reference preact|vanilla|scout] [--guide-off] [--no-floor] [--compare DIR]`);
   }
   return options;
 }
@@ -156,9 +170,28 @@ async function buildReference(name: 'preact' | 'vanilla' | 'scout', dir: string)
   writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
 }
 
+/**
+ * The floor: an extension whose content script does nothing, on the four networks at document_idle, with a service
+ * worker (the bench waits for one to know it loaded). What any content script costs a page (its isolated world, its
+ * injection), against which our figure is stated.
+ */
+function buildFloor(dir: string): void {
+  mkdirSync(path.join(dir, 'content-scripts'), { recursive: true });
+  writeFileSync(path.join(dir, 'content-scripts', 'floor.js'), '');
+  writeFileSync(path.join(dir, 'background.js'), '');
+  const manifest = {
+    manifest_version: 3,
+    name: 'floor (a content script that does nothing)',
+    version: '1.0',
+    background: { service_worker: 'background.js' },
+    content_scripts: [{ matches: SITE_MATCHES, js: ['content-scripts/floor.js'], run_at: 'document_idle' }],
+  };
+  writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest));
+}
+
 function ensureBuild(): void {
   if (existsSync(path.join(chromeBuild, 'manifest.json'))) return;
-  process.stderr.write('No build at .output/chrome-mv3: running `npx wxt build`…\n');
+  process.stderr.write('No build at .output/chrome-mv3: running `npm run build`…\n');
   const built = spawnSync('npx', ['wxt', 'build'], { cwd: projectRoot, stdio: 'inherit' });
   if (built.status !== 0 || !existsSync(path.join(chromeBuild, 'manifest.json'))) throw new Error('`npx wxt build` failed');
 }
@@ -168,6 +201,9 @@ function ensureBuild(): void {
 // world ran in it (checked: a 120 ms loop in an isolated world is seen), so it sees the content script's tasks; it is
 // far cheaper than CDP tracing, whose overhead would blur the script-time figures taken in the same load. The
 // extension's own share is identified by the ready mark: the task holding it is the overlay start-up.
+// The overlay's readiness, without any mark (the production build makes none): the time its host is put into <html>
+// (the overlay draws into its shadow root first, then attaches it), seen by an observer of <html>'s children, which
+// costs both contexts alike but for that one callback (~0.02 ms).
 const LONG_TASK_OBSERVER = `(() => {
   const tasks = [];
   Object.defineProperty(window, '__twLongTasks', { value: tasks });
@@ -175,6 +211,14 @@ const LONG_TASK_OBSERVER = `(() => {
     new PerformanceObserver((list) => { for (const e of list.getEntries()) tasks.push([e.startTime, e.duration]); })
       .observe({ type: 'longtask', buffered: true });
   } catch {}
+  const ready = { at: null };
+  Object.defineProperty(window, '__twReady', { value: ready });
+  const watchHtml = (html) => new MutationObserver((records) => {
+    if (ready.at !== null) return;
+    for (const r of records) for (const n of r.addedNodes) if (n.nodeType === 1 && n !== document.head && n !== document.body) ready.at = performance.now();
+  }).observe(html, { childList: true });
+  if (document.documentElement) watchHtml(document.documentElement);
+  else new MutationObserver((_, self) => { if (document.documentElement) { self.disconnect(); watchHtml(document.documentElement); } }).observe(document, { childList: true });
 })();`;
 
 // The page's own first post, cloned 500 times in 50 batches of 10 into its list (infinite scroll). Most specific first.
@@ -316,7 +360,7 @@ class Lab {
     private readonly userDataDir: string,
   ) {}
 
-  static async launch(extensionDir: string | null): Promise<Lab> {
+  static async launch(extensionDir: string | null, overlayExpected = true): Promise<Lab> {
     const withExtension = extensionDir !== null;
     const userDataDir = mkdtempSync(path.join(tmpdir(), 'tw-bench-'));
     // Same binary, flags and viewport for both; only the extension differs.
@@ -331,6 +375,7 @@ class Lab {
         : [...CHROMIUM_ARGS],
     });
     const lab = new Lab(withExtension, context, userDataDir);
+    lab.overlayExpected = overlayExpected;
     // No network: the page under test is served, everything else (its styles, images, scripts) is aborted. Its
     // iframes get an empty document rather than an abort: an aborted frame shows Chromium's error page, whose own
     // scripts ran on the page's main thread (~20 ms per LinkedIn load, on and off alike, widening the spread).
@@ -353,7 +398,10 @@ class Lab {
     return lab;
   }
 
-  /** The learner's switch, as the popup writes it (the learner record in storage.local), set from the worker. */
+  /**
+   * The learner's switch, as the popup writes it (the learner record in storage.local), set from the worker; then
+   * waits until the background has unregistered the guide scripts, as it does at that switch.
+   */
   async switchGuideOff(): Promise<void> {
     const worker = this.context.serviceWorkers()[0];
     if (!worker) throw new Error('no service worker to switch the guide off from');
@@ -361,7 +409,27 @@ class Lab {
       const { learner } = await chrome.storage.local.get('learner');
       await chrome.storage.local.set({ learner: { ...(learner as object | undefined), guideEnabled: false } });
     });
+    const registered = () => worker.evaluate(async () => (await chrome.scripting.getRegisteredContentScripts()).length);
+    for (let tries = 0; (await registered()) > 0; tries++) {
+      if (tries > 100) throw new Error('the guide scripts were still registered 5 s after the guide was switched off');
+      await sleep(50);
+    }
     this.overlayExpected = false;
+  }
+
+  /** The extension's guide scripts registered (the background does it at its start), so the first load has them. */
+  async guideScriptsReady(): Promise<void> {
+    const worker = this.context.serviceWorkers()[0];
+    if (!worker) return;
+    for (let tries = 0; tries < 100; tries++) {
+      // A build that declares its content scripts in the manifest (an older one, to compare) needs no registration.
+      const count = await worker.evaluate(async () =>
+        chrome.runtime.getManifest().content_scripts?.length || !chrome.scripting ? -1 : (await chrome.scripting.getRegisteredContentScripts()).length,
+      );
+      if (count !== 0) return;
+      await sleep(50);
+    }
+    throw new Error('the background registered no guide script within 5 s');
   }
 
   async close(): Promise<void> {
@@ -418,17 +486,14 @@ class Lab {
     }
   }
 
-  /**
-   * DOMContentLoaded → the content script's performance.mark. Chromium keeps one performance timeline per document,
-   * so the main world sees a mark made in the content script's isolated world (checked on Chromium 156).
-   */
+  /** DOMContentLoaded → the overlay's host put on the page (LONG_TASK_OBSERVER). */
   private async readiness(page: Page): Promise<[boolean, number, number | null, number]> {
     const read = `(() => {
-      const mark = performance.getEntriesByName(${JSON.stringify(READY_MARK)})[0];
-      if (!mark) return null;
+      const at = window.__twReady.at;
+      if (at === null) return null;
       const nav = performance.getEntriesByType('navigation')[0];
-      const holder = window.__twLongTasks.find(([start, d]) => start <= mark.startTime && mark.startTime <= start + d);
-      return [mark.startTime - nav.domContentLoadedEventStart, holder ? holder[1] : null, mark.startTime];
+      const holder = window.__twLongTasks.find(([start, d]) => start <= at && at <= start + d);
+      return [at - nav.domContentLoadedEventStart, holder ? holder[1] : null, at];
     })()`;
     let inWindow = true;
     for (const deadline = performance.now() + 10_000; performance.now() < deadline; inWindow = false) {
@@ -436,7 +501,7 @@ class Lab {
       if (found) return [inWindow, ...found];
       await sleep(50);
     }
-    throw new Error(`no performance mark '${READY_MARK}' 10 s after load: the overlay did not render (is the content script broken?)`);
+    throw new Error('no overlay host on the page 10 s after load: the overlay did not render (is the guide script broken, or not registered?)');
   }
 
   /** The resolver as the anchor audit runs it (tests/tools/audit-anchors.ts): median of 5 in-page runs. */
@@ -502,10 +567,21 @@ interface PageSummary {
   readyMs: Stat;
   resolveMs: Stat;
   perBatchMs: Stat;
+  /** The floor's added script time (a content script that does nothing), null without a floor. */
+  floorJsMs: Stat | null;
+  /** Ours above the floor, paired by run. */
+  aboveFloorJsMs: Stat | null;
+  /** The --compare build's added script time, and ours minus it (paired by run); null without --compare. */
+  compareJsMs: Stat | null;
+  minusCompareJsMs: Stat | null;
 }
 
 /** Pairs run i with the extension and run i without (they ran back to back). */
 const added = (r: PageResult, pick: (f: RunFigures) => number) => stat(r.on.map((on, i) => pick(on) - pick(r.off[i]!)));
+const floorAdded = (r: PageResult, pick: (f: RunFigures) => number) => (r.floor.length ? stat(r.floor.map((fl, i) => pick(fl) - pick(r.off[i]!))) : null);
+const aboveFloor = (r: PageResult, pick: (f: RunFigures) => number) => (r.floor.length ? stat(r.on.map((on, i) => pick(on) - pick(r.floor[i]!))) : null);
+const compareAdded = (r: PageResult, pick: (f: RunFigures) => number) => (r.compare.length ? stat(r.compare.map((c, i) => pick(c) - pick(r.off[i]!))) : null);
+const minusCompare = (r: PageResult, pick: (f: RunFigures) => number) => (r.compare.length ? stat(r.on.map((on, i) => pick(on) - pick(r.compare[i]!))) : null);
 
 function summarise(r: PageResult): PageSummary {
   return {
@@ -521,6 +597,10 @@ function summarise(r: PageResult): PageSummary {
     readyMs: stat(r.on.map((f) => f.readyMs ?? NaN)),
     resolveMs: stat(r.off.map((f) => f.resolveMs ?? NaN)),
     perBatchMs: added(r, (f) => f.burst.jsMs / BATCHES),
+    floorJsMs: floorAdded(r, (f) => f.jsMs),
+    aboveFloorJsMs: aboveFloor(r, (f) => f.jsMs),
+    compareJsMs: compareAdded(r, (f) => f.jsMs),
+    minusCompareJsMs: minusCompare(r, (f) => f.jsMs),
   };
 }
 
@@ -528,15 +608,16 @@ function pageTable(r: PageResult): string {
   const s = summarise(r);
   const on = (pick: (f: RunFigures) => number) => stat(r.on.map(pick));
   const off = (pick: (f: RunFigures) => number) => stat(r.off.map(pick));
-  const row = (label: string, a: string, b: string, c: string) => `  ${label.padEnd(44)}${a.padEnd(24)}${b.padEnd(24)}${c}`;
+  const row = (label: string, a: string, b: string, c: string, d = '') => `  ${label.padEnd(44)}${a.padEnd(24)}${b.padEnd(24)}${c.padEnd(24)}${d}`;
   const three = (label: string, pick: (f: RunFigures) => number, digits = 1) =>
-    row(label, fmt(on(pick), digits), fmt(off(pick), digits), fmt(added(r, pick), digits));
+    row(label, fmt(on(pick), digits), fmt(off(pick), digits), fmt(added(r, pick), digits), fmt(floorAdded(r, pick), digits));
   const batchMedian = (f: RunFigures) => median(f.burst.perBatchScriptMs);
   const burst = r.on[0]!.burst;
   return [
-    `${r.file} as ${r.url}   (${r.on.length} runs each; median [min–max]; added = on − off, paired by run)`,
-    row('', 'extension on', 'extension off', 'added'),
+    `${r.file} as ${r.url}   (${r.on.length} runs each; median [min–max]; added = on − off, floor = empty content script − off, paired by run)`,
+    row('', 'extension on', 'extension off', 'added', 'floor added'),
     three('script time (trace), load + settle (ms)', (f) => f.jsMs),
+    ...(r.compare.length ? [row('  the --compare build, added (ms)', '', '', fmt(compareAdded(r, (f) => f.jsMs)), `ours − it: ${fmt(minusCompare(r, (f) => f.jsMs))}`)] : []),
     three('  of which: compile of content scripts (ms)', (f) => f.compileMs),
     three('  CDP ScriptDuration, same window (ms)', (f) => f.scriptDurationMs),
     three('rendering outside scripts (trace) (ms)', (f) => f.renderMs),
@@ -558,6 +639,10 @@ function pageTable(r: PageResult): string {
   ].join('\n');
 }
 
+const againstFloor = (s: PageSummary) =>
+  (s.floorJsMs && s.aboveFloorJsMs ? `; the floor ${s.floorJsMs.median.toFixed(1)} ms, ours ${s.aboveFloorJsMs.median.toFixed(1)} above it` : '') +
+  (s.compareJsMs && s.minusCompareJsMs ? `; the --compare build ${s.compareJsMs.median.toFixed(1)} ms, ours ${s.minusCompareJsMs.median.toFixed(1)} from it` : '');
+
 function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
   const v = (ok: boolean) => (ok ? 'PASS' : 'OVER');
   const lines = sizes.map(
@@ -565,7 +650,7 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
   );
   for (const s of summaries) {
     lines.push(
-      `${v(s.addedJsMs.median <= BUDGET.addedScriptMs)}  ${s.file}: added script time ${s.addedJsMs.median.toFixed(1)} ms (compile ${s.compileMs.median.toFixed(1)} of it; ScriptDuration saw ${s.addedScriptDurationMs.median.toFixed(1)}; task ${s.addedTaskMs.median.toFixed(1)} ms) — budget ≤ 10 ms`,
+      `${v(s.addedJsMs.median <= BUDGET.addedScriptMs)}  ${s.file}: added script time ${s.addedJsMs.median.toFixed(1)} ms (compile ${s.compileMs.median.toFixed(1)} of it; ScriptDuration saw ${s.addedScriptDurationMs.median.toFixed(1)}; task ${s.addedTaskMs.median.toFixed(1)} ms${againstFloor(s)}) — budget ≤ 10 ms`,
       `${v(s.startupLongRuns * 2 <= s.runs && s.addedLongTasks.median <= 0)}  ${s.file}: overlay start-up long in ${s.startupLongRuns} run(s), added long tasks ${s.addedLongTasks.median} — budget: no long task`,
       `${v(s.perBatchMs.median <= BUDGET.perBatchMs)}  ${s.file}: ${s.perBatchMs.median.toFixed(3)} ms per mutation batch — budget ≤ 2 ms`,
       `${v(s.resolveMs.median <= BUDGET.resolveMs)}  ${s.file}: resolve all anchors ${s.resolveMs.median.toFixed(2)} ms — budget ≤ 5 ms`,
@@ -575,13 +660,13 @@ function verdicts(sizes: ScriptSize[], summaries: PageSummary[]): string[] {
 }
 
 function summaryTable(summaries: PageSummary[]): string {
-  const head = ['page', 'added script ms', 'ScriptDuration ms', 'compile ms', 'added render ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
-  const widths = [36, 20, 20, 18, 22, 24, 12, 22, 20, 22];
+  const head = ['page', 'added script ms', 'floor ms', 'above floor ms', 'compare ms', 'ours − compare', 'ScriptDuration ms', 'compile ms', 'added render ms', 'added task ms', '+long tasks', 'ready ms', 'resolve ms', 'ms/batch'];
+  const widths = [36, 20, 20, 20, 20, 20, 20, 18, 22, 24, 12, 22, 20, 22];
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('');
   return [
     line(head),
     ...summaries.map((s) =>
-      line([s.file, fmt(s.addedJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedRenderMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
+      line([s.file, fmt(s.addedJsMs), fmt(s.floorJsMs), fmt(s.aboveFloorJsMs), fmt(s.compareJsMs), fmt(s.minusCompareJsMs), fmt(s.addedScriptDurationMs), fmt(s.compileMs), fmt(s.addedRenderMs), fmt(s.addedTaskMs), s.addedLongTasks.median.toFixed(0), fmt(s.readyMs), fmt(s.resolveMs, 2), fmt(s.perBatchMs, 3)]),
     ),
   ].join('\n');
 }
@@ -592,6 +677,8 @@ async function main(): Promise<void> {
   requireRealPages();
   // A snapshot of the build: other engineers rebuild .output while a run (6 minutes) is going.
   const snapshot = mkdtempSync(path.join(tmpdir(), 'tw-bench-ext-'));
+  const floorDir = mkdtempSync(path.join(tmpdir(), 'tw-bench-floor-'));
+  buildFloor(floorDir);
   if (options.reference) await buildReference(options.reference, snapshot);
   else {
     ensureBuild();
@@ -606,23 +693,40 @@ async function main(): Promise<void> {
   const measured = options.reference
     ? `the reference overlay "${options.reference}" (tests/tools/reference-overlays), not our extension`
     : `${path.relative(projectRoot, chromeBuild)}${options.guideOff ? ', with the guide switched off by the learner' : ''}`;
-  process.stdout.write(`${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\nextension on: ${measured}\n\n`);
+  // The machine may be shared: its load moves every figure (thread time included: the other hyperthread of the core).
+  const load = () => loadavg().map((l) => l.toFixed(2)).join(' ');
+  process.stdout.write(`load average at the start: ${load()}\n`);
+  process.stdout.write(
+    `${chromiumVersion}; ${options.runs} runs per page and mode; settle ${options.settleMs} ms; batch gap ${options.batchGapMs} ms\nextension on: ${measured}\n` +
+      `floor: ${options.floor ? 'an extension whose content script does nothing, same run' : 'not measured (--no-floor)'}\n` +
+      `${options.compare ? `compared with: ${options.compare}, same run\n` : ''}\n`,
+  );
 
   const results: PageResult[] = [];
   let on: Lab | null = null;
+  let floor: Lab | null = null;
+  let compare: Lab | null = null;
   let off: Lab | null = null;
   try {
     on = await Lab.launch(snapshot);
+    if (!options.reference) await on.guideScriptsReady();
     if (options.guideOff) await on.switchGuideOff();
+    floor = options.floor ? await Lab.launch(floorDir, false) : null;
+    if (options.compare) {
+      compare = await Lab.launch(options.compare);
+      await compare.guideScriptsReady();
+      if (options.guideOff) await compare.switchGuideOff();
+    }
     off = await Lab.launch(null);
     // One discarded load each: first-run costs (profile creation, extension install, font caches) are not the page's.
     const first = pages[0]!;
-    await on.run(first.url, first.file, options);
-    await off.run(first.url, first.file, options);
+    for (const lab of [on, compare, floor, off]) await lab?.run(first.url, first.file, options);
     for (const p of pages) {
-      const result: PageResult = { file: p.file, url: p.url, on: [], off: [] };
+      const result: PageResult = { file: p.file, url: p.url, on: [], off: [], floor: [], compare: [] };
       for (let i = 0; i < options.runs; i++) {
         result.on.push(await on.run(p.url, p.file, options));
+        if (compare) result.compare.push(await compare.run(p.url, p.file, options));
+        if (floor) result.floor.push(await floor.run(p.url, p.file, options));
         result.off.push(await off.run(p.url, p.file, options));
       }
       results.push(result);
@@ -630,8 +734,11 @@ async function main(): Promise<void> {
     }
   } finally {
     await on?.close();
+    await floor?.close();
+    await compare?.close();
     await off?.close();
     rmSync(snapshot, { recursive: true, force: true });
+    rmSync(floorDir, { recursive: true, force: true });
   }
 
   const summaries = results.map(summarise);
@@ -639,7 +746,7 @@ async function main(): Promise<void> {
   process.stdout.write(`Summary (median [min–max] of ${options.runs} paired runs)\n${summaryTable(summaries)}\n\nBudgets\n`);
   process.stdout.write(`${verdicts(sizes, summaries).join('\n')}\n`);
   if (late.length) process.stdout.write(`note: the overlay was ready only after the measuring window in ${late.length} run(s) (${[...new Set(late)].join(', ')}): raise --settle\n`);
-  process.stdout.write(`\ntook ${((performance.now() - started) / 1000).toFixed(0)} s\n`);
+  process.stdout.write(`\ntook ${((performance.now() - started) / 1000).toFixed(0)} s; load average at the end: ${load()}\n`);
 
   if (options.json) {
     writeFileSync(

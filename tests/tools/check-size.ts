@@ -1,10 +1,11 @@
-// Byte budget of the content script (../shared/DESIGN.md, "Budgets"): it is loaded on every tab of four heavy sites,
-// so each built content script must stay ≤ 25 KB gzip (zlib level 9, 1 KB = 1024 bytes), together with the overlay's
-// full UI (overlay-ui.js), which the background injects into a tab whose page needs more than the first hint card
-// (a task, the panel): such a tab loads both. And the UI must not carry a second copy of what it borrows from the
-// content script. Deterministic, so it is checked by the test command; the timing budgets are measured by `npm run bench`.
+// Byte budget of the guide's scripts (../shared/DESIGN.md, "Budgets"): a network's guide script
+// (entrypoints/guide-<network>.ts → guide-<network>.js) is everything one of its tabs loads of ours — the page's
+// runtime and the whole overlay, drawn by one renderer — so each must stay ≤ 25 KB gzip (zlib level 9,
+// 1 KB = 1024 bytes). It must also go without webextension-polyfill (entrypoints/content/extension.ts), which an import
+// of `wxt/browser` would bring back, and without console calls or performance marks (the page would see them).
+// Deterministic, so it is checked by the test command; the timing budgets are measured by `npm run bench`.
 //
-//   npx tsx tests/tools/check-size.ts [EXTENSION_DIR]     (default .output/chrome-mv3, built by `npx wxt build`)
+//   npx tsx tests/tools/check-size.ts [EXTENSION_DIR]     (default .output/chrome-mv3, built by `npm run build`)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -18,56 +19,47 @@ export interface ScriptSize {
   file: string;
   bytes: number;
   gzipBytes: number;
-  /** The overlay's full UI, which a tab loads as well when its page needs it (null: the build has none, e.g. a reference). */
-  ui: { bytes: number; gzipBytes: number } | null;
 }
 
-/** What a tab loads at most: the content script and the overlay's full UI. */
-export const loadedGzipBytes = (s: ScriptSize) => s.gzipBytes + (s.ui?.gzipBytes ?? 0);
+/** What a tab loads at most: its guide script (the overlay is in it). */
+export const loadedGzipBytes = (s: ScriptSize) => s.gzipBytes;
 
-/** Raw and gzip (level 9) size of every content script of a build; throws when the build has none. */
+/**
+ * Raw and gzip (level 9) size of every script a build runs in the networks' tabs: our guide scripts, or the content
+ * scripts of a bench reference (content-scripts/*.js). Throws when the build has none.
+ */
 export function contentScriptSizes(buildDir = defaultBuildDir): ScriptSize[] {
-  const dir = path.join(buildDir, 'content-scripts');
-  const files = existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.js')).sort() : [];
-  if (!files.length) throw new Error(`no content script in ${dir}: run \`npx wxt build\` first`);
-  const measure = (file: string) => {
-    const bytes = readFileSync(file);
-    return { bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
-  };
-  const uiFile = path.join(buildDir, 'overlay-ui.js');
-  const ui = existsSync(uiFile) ? measure(uiFile) : null;
-  return files.map((f) => ({ file: `content-scripts/${f}`, ...measure(path.join(dir, f)), ui }));
+  const inDir = (dir: string, pick: (name: string) => boolean) =>
+    existsSync(path.join(buildDir, dir)) ? readdirSync(path.join(buildDir, dir)).filter(pick).map((f) => path.join(dir, f)) : [];
+  const files = [...inDir('.', (f) => /^guide-.+\.js$/.test(f)), ...inDir('content-scripts', (f) => f.endsWith('.js'))].map((f) => path.normalize(f)).sort();
+  if (!files.length) throw new Error(`no guide script in ${buildDir}: run \`npm run build\` first`);
+  return files.map((file) => {
+    const bytes = readFileSync(path.join(buildDir, file));
+    return { file, bytes: bytes.length, gzipBytes: gzipSync(bytes, { level: 9 }).length };
+  });
 }
 
 export const kb = (bytes: number) => (bytes / 1024).toFixed(1);
 
 /**
- * The full UI borrows the overlay's strings, stylesheet, hint card and placement from the content script
- * (components/overlay/ui-slot.ts); a component that imports one of them directly would put a second copy into every
- * tab that loads both, within the same budget. Returns what the UI carries twice, by a marker of each (and a marker
- * the content scripts do not contain either, which would no longer detect anything).
+ * What a guide script must not carry: webextension-polyfill (~3.5 KB gzip on every tab; its own words mark it), and
+ * anything a page could notice — console output, performance marks and measures (the page shares the console and the
+ * performance timeline with our isolated world).
  */
-export function uiCopies(buildDir = defaultBuildDir): string[] {
-  const uiFile = path.join(buildDir, 'overlay-ui.js');
-  if (!existsSync(uiFile)) return [];
-  const ui = readFileSync(uiFile, 'utf8');
-  const en = JSON.parse(readFileSync(path.join(projectRoot, 'public', '_locales', 'en', 'messages.json'), 'utf8'));
-  const markers: Array<[string, string]> = [
-    ['the overlay strings (components/overlay/strings.ts)', en.overlayRegion.message],
-    ['the stylesheet (components/overlay/overlay.css)', ':host{'],
-    ['the placement (components/overlay/placement.ts)', 'maxHeight:Math.max(120'],
-    ['the hint card (components/overlay/hint-card.ts)', 'tw-hint-body'],
-  ];
-  const content = contentScriptSizes(buildDir).map((s) => readFileSync(path.join(buildDir, s.file), 'utf8'));
-  return markers.flatMap(([what, marker]) => [
-    ...(ui.includes(marker) ? [`overlay-ui.js carries its own copy of ${what}, which it must borrow from the content script`] : []),
-    ...(content.every((script) => script.includes(marker)) ? [] : [`the marker of ${what} (${marker}) is no longer in every content script: update it here`]),
-  ]);
+const FORBIDDEN: Array<[RegExp, string]> = [
+  [/This script should only be loaded in a browser extension/, 'webextension-polyfill: import `extension` from entrypoints/content/extension.ts, not wxt/browser'],
+  [/console\.[a-z]+\(/, 'a console call, which the page would see in its console'],
+  [/performance\.(mark|measure)\(/, 'a performance mark or measure, which the page can read'],
+];
+
+export function forbiddenContent(buildDir = defaultBuildDir): string[] {
+  return contentScriptSizes(buildDir).flatMap((s) => {
+    const code = readFileSync(path.join(buildDir, s.file), 'utf8');
+    return FORBIDDEN.filter(([pattern]) => pattern.test(code)).map(([, what]) => `${s.file} carries ${what}`);
+  });
 }
 
-export const describeSize = (s: ScriptSize) =>
-  `${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw)` +
-  (s.ui ? ` + full overlay UI when a page needs it ${kb(s.ui.gzipBytes)} KB gzip (${kb(s.ui.bytes)} KB raw) = ${kb(loadedGzipBytes(s))} KB gzip` : '');
+export const describeSize = (s: ScriptSize) => `${s.file}: ${kb(s.gzipBytes)} KB gzip (${kb(s.bytes)} KB raw)`;
 
 function main(): number {
   const buildDir = path.resolve(process.argv[2] ?? defaultBuildDir);
@@ -84,17 +76,13 @@ function main(): number {
     if (!ok) over++;
     process.stdout.write(`${ok ? 'PASS' : 'OVER'} ${describeSize(s)}, budget 25 KB\n`);
   }
-  const copies = uiCopies(buildDir);
-  for (const copy of copies) process.stdout.write(`OVER ${copy}\n`);
-  if (copies.length) {
-    process.stderr.write('check-size: the overlay UI duplicates what the content script carries: import it from components/overlay/kit.ts.\n');
-    return 1;
-  }
-  if (over) {
+  const forbidden = forbiddenContent(buildDir);
+  for (const line of forbidden) process.stdout.write(`FAIL ${line}\n`);
+  if (over || forbidden.length) {
     process.stderr.write(
-      `check-size: ${over} content script(s) (with the overlay UI) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes). ` +
-        'It loads on every tab of four heavy sites: load heavy code only when a lesson applies, or trim dependencies ' +
-        '(see BENCHMARKS.md for what the bytes are).\n',
+      `check-size: ${over} guide script(s) over the 25 KB gzip budget (${CONTENT_SCRIPT_BUDGET_BYTES} bytes), ${forbidden.length} problem(s) of content. ` +
+        'A guide script loads on every tab of a heavy site where the guide is on: trim dependencies (see BENCHMARKS.md for ' +
+        'what the bytes are), and leave nothing the page could notice.\n',
     );
     return 1;
   }

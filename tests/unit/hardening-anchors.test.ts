@@ -4,7 +4,7 @@
 // The DOM is linkedom's, whose querySelectorAll throws on a malformed selector as the browsers' does.
 import { parseHTML } from 'linkedom';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { resolveAll, resolveAnchor } from '../../entrypoints/content/anchors';
+import { resolveAll, resolveAnchor } from '../../components/anchors/resolver';
 import type { AnchorRegistry } from '../../lessons/sites/types';
 import { validatePack } from '../../lessons/pack/validate';
 import { tinyPack } from './packs-helpers';

@@ -30,5 +30,3 @@ export function referenceCard(titleText: string, bodyText: string): HTMLElement 
   return card;
 }
 
-/** The bench waits for this mark (tests/tools/bench.ts READY_MARK), as it does for our overlay. */
-export const markReady = () => performance.mark('training-wheels:ready');

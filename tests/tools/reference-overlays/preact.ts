@@ -4,7 +4,7 @@
 import { h, render } from 'preact';
 import { useState } from 'preact/hooks';
 import { createStore } from 'zustand/vanilla';
-import { markReady, mountReferenceHost } from './mount';
+import { mountReferenceHost } from './mount';
 
 const store = createStore<{ open: boolean }>()(() => ({ open: true }));
 
@@ -21,4 +21,3 @@ function Hint() {
 }
 
 render(h(Hint, null), mountReferenceHost());
-markReady();

@@ -7,7 +7,7 @@ import { watchAnchors } from '../../../entrypoints/content/anchor-watcher';
 import { linkedin } from '../../../lessons/sites/linkedin';
 import { x } from '../../../lessons/sites/x';
 import { youtube } from '../../../lessons/sites/youtube';
-import { markReady, mountReferenceHost, referenceCard } from './mount';
+import { mountReferenceHost, referenceCard } from './mount';
 
 const host = location.hostname;
 const site = host.endsWith('linkedin.com') ? linkedin : host.endsWith('youtube.com') ? youtube : x;
@@ -26,7 +26,6 @@ interface Reply {
 function showCard(reply: Reply): HTMLElement {
   const card = referenceCard(reply.title, reply.text);
   mountReferenceHost().append(card);
-  markReady();
   return card;
 }
 

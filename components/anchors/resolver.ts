@@ -10,6 +10,7 @@
 // aria-labelledby, aria-label, labels/title/placeholder/alt, then text content without hidden (hidden,
 // aria-hidden) descendants. Names hidden by CSS alone are not skipped; no anchor depends on that.
 import type { AnchorDef, AnchorRegistry, AnchorStrategy, NameMatch } from '../../lessons/sites/types';
+import { isOverlayHost } from '../overlay/hosts';
 
 export type StrategyKind = 'css' | 'role' | 'text';
 
@@ -328,7 +329,7 @@ export function findOpenShadowRoots(root: ParentNode = document): ShadowRoot[] {
     for (let i = 0; i < all.length; i++) {
       const element = all[i]!;
       const shadow = element.shadowRoot;
-      if (shadow && element.localName !== 'training-wheels') {
+      if (shadow && !isOverlayHost(element)) {
         found.push(shadow);
         visit(shadow);
       }

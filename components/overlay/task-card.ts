@@ -1,0 +1,79 @@
+import type { TaskStep } from '../../lessons/engine/engine';
+import type { Card, OverlayContext } from './cards';
+import { el } from './dom';
+import { richText } from './rich-text';
+
+/** The current step of a guided task: what to do, the path's hint, an example on request, and the way on. */
+export function taskCard(task: TaskStep, context: OverlayContext): Card {
+  const { t, state, setUi } = context;
+  const { actions, ui } = state;
+  const titleId = 'tw-task-title';
+  const exampleOpen = ui.exampleOpen;
+  return {
+    key: JSON.stringify(['task', state.locale, task, exampleOpen]),
+    lessonKey: `${task.packId}/${task.lessonId}`,
+    anchor: task.anchor,
+    titleId,
+    putAway: ui.cardHidden,
+    bringIntoView: true,
+    draw({ control, note }) {
+      return el(
+        'div',
+        {
+          class: 'tw-task',
+          'data-testid': 'tw-task',
+          'data-lesson': task.lessonId,
+          'data-step': task.stepId,
+          'data-mode': task.mode,
+          'data-done': typeof task.done === 'string' ? task.done : Object.keys(task.done)[0],
+          'data-url': typeof task.done === 'object' && 'url' in task.done ? task.done.url : null,
+        },
+        el(
+          'div',
+          { class: 'tw-card-head' },
+          el(
+            'div',
+            { class: 'tw-grow' },
+            el(
+              'p',
+              { class: 'tw-eyebrow' },
+              `${t('overlayStepOf', String(task.index + 1), String(task.total))} · `,
+              el('span', { class: 'tw-mode' }, t(`overlayMode${task.mode}`)),
+            ),
+            el('h2', { id: titleId, class: 'tw-card-title' }, task.lessonTitle),
+          ),
+          el(
+            'button',
+            { type: 'button', class: 'tw-icon-button', 'aria-label': t('overlayMinimise'), onclick: () => context.minimise(control) },
+            el('span', { 'aria-hidden': 'true' }, '–'),
+          ),
+        ),
+        el('progress', { class: 'tw-progress', max: task.total, value: task.index, 'aria-hidden': 'true' }),
+        el('p', { class: 'tw-card-body' }, ...richText(task.text)),
+        task.hint && el('p', { class: 'tw-hint-line' }, ...richText(task.hint)),
+        note && el('p', { class: 'tw-note' }, note),
+        task.example &&
+          el(
+            'button',
+            {
+              type: 'button',
+              class: 'tw-link-button',
+              'aria-expanded': String(exampleOpen),
+              'data-testid': 'tw-example-toggle',
+              onclick: () => setUi({ exampleOpen: !exampleOpen }),
+            },
+            exampleOpen ? t('overlayExampleHide') : t('overlayExampleShow'),
+          ),
+        task.example && exampleOpen && el('p', { class: 'tw-example', 'data-testid': 'tw-example' }, ...richText(task.example)),
+        el(
+          'div',
+          { class: 'tw-actions' },
+          el('button', { type: 'button', class: 'tw-button', disabled: task.index === 0, 'data-testid': 'tw-back', onclick: actions.back }, t('overlayBack')),
+          el('button', { type: 'button', class: 'tw-button', 'data-testid': 'tw-skip', onclick: actions.skip }, t('overlaySkip')),
+          el('button', { type: 'button', class: 'tw-button tw-primary', 'data-testid': 'tw-done', onclick: actions.done }, t('overlayDone')),
+        ),
+        el('button', { type: 'button', class: 'tw-link-button tw-stop', onclick: actions.stop }, t('overlayStop')),
+      );
+    },
+  };
+}
