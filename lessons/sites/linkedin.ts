@@ -250,7 +250,7 @@ const linkedinAnchors: AnchorRegistry = {
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...notOn(PROFILE), ...on(PROFILE_V2), ...others(PROFILE_V2)],
+    examples: [...on(PROFILE_V2), ...others(PROFILE_V2)],
     // profile-2025-04 is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.
   },
   'linkedin.profile.follow': {
@@ -548,8 +548,9 @@ export const linkedinFlowAnchors: AnchorRegistry = {
   },
   'linkedin.invite.addNote': {
     strategies: [
-      // The modal's secondary action; its primary is Send without a note
-      { css: '.artdeco-modal__actionbar button.artdeco-button--secondary' },
+      // The modal's secondary action while the note field is closed (its primary is Send without a note; once the
+      // note is open, the secondary action is Cancel)
+      { css: ':scope:not(:has(textarea)) .artdeco-modal__actionbar button.artdeco-button--secondary' },
       { role: 'button', name: { en: 'Add a note', fr: 'Ajouter une note' }, match: 'start' },
       { role: 'button', name: { en: 'Add a free note', fr: 'Ajouter une note gratuite' }, match: 'start' },
     ],
