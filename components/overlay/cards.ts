@@ -51,12 +51,16 @@ export function currentCard(context: OverlayContext): Card | null {
 
 /**
  * Where the card goes: beside its control once that is found, in the panel when it has no control or its control
- * was not found in time (saying so), and nowhere while the control is still being looked for.
+ * was not found in time (saying so); while the control is looked for, a task's step in the panel and a hint nowhere.
  */
 export function placeCard(card: Card, anchors: Record<string, AnchorState>, context: OverlayContext): { beside: Element } | { docked: CardPlace } | null {
+  // Put away (Esc, –), a card goes nowhere, wherever it was: the launcher brings it back.
+  if (card.putAway) return null;
   const found = card.anchor ? anchors[card.anchor] : undefined;
-  if (found?.status === 'found' && found.element && !card.putAway) return { beside: found.element };
+  if (found?.status === 'found' && found.element) return { beside: found.element };
   if (!card.anchor) return { docked: { control: null } };
   if (found?.status === 'missing') return { docked: { control: null, note: context.t('overlayDockedMissing') } };
-  return null;
+  // A step the learner asked for (Start, Back, the next step) shows at once, in the panel, while its control is
+  // looked for; a passive hint waits to be drawn beside its control.
+  return card.bringIntoView ? { docked: { control: null, note: context.t('overlayLooking') } } : null;
 }

@@ -71,8 +71,14 @@ export function mountOverlay(container: HTMLElement, store: StoreApi<OverlayStat
       return { nodes: drawn.flatMap((d) => d.nodes), stop: () => drawn.forEach((d) => d.stop?.()) };
     });
 
-    toast.show(ui.completed ? `${locale}|${ui.completed}` : null, () =>
-      el('p', { class: 'tw-card tw-toast', role: 'status', 'data-testid': 'tw-complete' }, el('strong', {}, ui.completed!), ` — ${t('overlayTaskComplete')}`),
+    const ended = ui.ended;
+    toast.show(ended ? `${locale}|${ended.title}|${ended.skipped}` : null, () =>
+      el(
+        'p',
+        { class: 'tw-card tw-toast', role: 'status', 'data-testid': ended!.skipped ? 'tw-skipped' : 'tw-complete' },
+        el('strong', {}, ended!.title),
+        ` — ${t(ended!.skipped ? 'overlayTaskSkipped' : 'overlayTaskComplete')}`,
+      ),
     );
 
     panel.update(
@@ -91,7 +97,9 @@ export function mountOverlay(container: HTMLElement, store: StoreApi<OverlayStat
     // Each step is announced without moving focus away from the site. Screen readers speak a change inside a live
     // region already on the page, not the text of one just inserted: at mount, the text follows the first paint.
     const task = guide?.task;
-    const announcement = task ? t('overlayStepAnnounce', String(task.index + 1), String(task.total), task.text) : '';
+    // In a walk, the action to do now follows the step's text.
+    const now = task?.walk[task.walkIndex]?.text;
+    const announcement = task ? t('overlayStepAnnounce', String(task.index + 1), String(task.total), now ? `${task.text} ${now}` : task.text) : '';
     if (announcement !== spoken) {
       spoken = announcement;
       if (mounted) live.textContent = spoken;

@@ -23,6 +23,18 @@ const errorRow = ({ state, t }: PanelView): PanelRow | null =>
 const dockedRow = ({ docked }: PanelView): PanelRow | null =>
   docked && { key: `${docked.card.key}|${docked.place.note ?? ''}`, draw: () => el('div', { class: 'tw-panel-primary' }, docked.card.draw(docked.place)) };
 
+/** The task's step the learner put away: never lost, one click brings it back. */
+const hiddenTaskRow = ({ state, t, setUi }: PanelView): PanelRow | null => {
+  const task = state.guide?.task;
+  if (!task || !state.ui.cardHidden) return null;
+  const label = t('overlayResumeStep', String(task.index + 1), task.lessonTitle);
+  return {
+    key: `hidden|${state.locale}|${label}`,
+    draw: () =>
+      el('button', { type: 'button', class: 'tw-button tw-primary', 'data-testid': 'tw-resume-step', onclick: () => setUi({ cardHidden: false, panelOpen: false }) }, label),
+  };
+};
+
 const resumeRow = ({ state, t }: PanelView): PanelRow | null => {
   const title = state.guide?.resume ? state.resumeTitle : null;
   return title ? { key: `resume|${state.locale}|${title}`, draw: () => el('p', { class: 'tw-note' }, t('overlayResume', title)) } : null;
@@ -109,7 +121,7 @@ const showAgainRow = ({ state, t }: PanelView): PanelRow | null => {
 };
 
 /** The panel's rows, top to bottom: a new row is one more function here. */
-const ROWS: Array<(view: PanelView) => PanelRow | null> = [errorRow, dockedRow, resumeRow, lessonsRow, noLessonsRow, recallRow, showAgainRow];
+const ROWS: Array<(view: PanelView) => PanelRow | null> = [errorRow, hiddenTaskRow, dockedRow, resumeRow, lessonsRow, noLessonsRow, recallRow, showAgainRow];
 
 /**
  * The docked panel at the inline end of the viewport: the page's lessons, the card whose control is missing (saying
@@ -121,16 +133,19 @@ export function createPanel(parent: Node) {
   let rows: Slot[] = [];
   let section: HTMLElement | null = null;
 
+  // With a task's step put away, the launcher brings it back (and says so); otherwise it opens the panel.
+  const hiddenStep = ({ state, t }: PanelView) => (state.guide?.task && state.ui.cardHidden ? t('overlayResumeStep', String(state.guide.task.index + 1), state.guide.task.lessonTitle) : null);
   const drawLauncher = (view: PanelView) =>
     el(
       'button',
       {
         type: 'button',
         class: 'tw-launcher',
-        'aria-label': view.t('overlayOpenPanel'),
+        'aria-label': hiddenStep(view) ?? view.t('overlayOpenPanel'),
         'aria-expanded': 'false',
         'data-testid': 'tw-launcher',
-        onclick: () => view.setUi({ panelOpen: true }),
+        'data-resumes': hiddenStep(view) ? 'step' : null,
+        onclick: () => view.setUi(hiddenStep(view) ? { cardHidden: false } : { panelOpen: true }),
       },
       // Drawn by CSS, not SVG: the first SVG element on a page costs milliseconds to set up.
       el('span', { class: 'tw-launcher-icon', 'aria-hidden': 'true' }),
@@ -166,7 +181,7 @@ export function createPanel(parent: Node) {
   return {
     update(view: PanelView, open: boolean, focusOnOpen: boolean) {
       const wasOpen = frame.key?.startsWith('panel') ?? false;
-      frame.show(`${open ? 'panel' : 'launcher'}|${view.state.locale}`, () => (open ? drawSection(view) : drawLauncher(view)));
+      frame.show(`${open ? 'panel' : `launcher|${hiddenStep(view) ?? ''}`}|${view.state.locale}`, () => (open ? drawSection(view) : drawLauncher(view)));
       if (!open) return;
       ROWS.forEach((row, index) => {
         const drawn = row(view);

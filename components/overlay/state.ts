@@ -28,8 +28,8 @@ export interface OverlayUi {
   exampleOpen: boolean;
   /** A faded hint the learner opened from its beacon. */
   expandedHint: string | null;
-  /** Title of the task just completed, for a short "well done". */
-  completed: string | null;
+  /** The task that just ended, for a short "well done" (or, skipped, a word that it does not count as done). */
+  ended: { title: string; skipped: boolean } | null;
   /** Retrieval questions whose answer the learner asked to see (keys of ./panel.ts). */
   answersShown: string[];
 }
@@ -49,4 +49,4 @@ export interface OverlayState {
 export const primaryHint = (guide: Guide, ui: OverlayUi): HintCard | undefined =>
   (ui.expandedHint ? guide.hints.find((h) => h.key === ui.expandedHint) : undefined) ?? guide.hints.find((h) => h.level === 'full' && !h.completed);
 
-export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, completed: null, answersShown: [] };
+export const INITIAL_UI: OverlayUi = { panelOpen: false, cardHidden: false, exampleOpen: false, expandedHint: null, ended: null, answersShown: [] };

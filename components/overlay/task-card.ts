@@ -3,16 +3,36 @@ import type { Card, OverlayContext } from './cards';
 import { el } from './dom';
 import { richText } from './rich-text';
 
+/** A walk's micro-steps: those done ticked, the current one marked (its control is the one the card stands by). */
+function walkList(task: TaskStep, t: OverlayContext['t']): HTMLElement {
+  return el(
+    'ol',
+    { class: 'tw-walk', 'aria-label': t('overlayWalkLabel'), 'data-testid': 'tw-walk', 'data-walk-index': String(task.walkIndex) },
+    ...task.walk.map((item, index) => {
+      const state = index < task.walkIndex ? 'done' : index === task.walkIndex ? 'now' : 'next';
+      return el(
+        'li',
+        { class: `tw-walk-${state}`, 'data-state': state, 'aria-current': state === 'now' ? 'step' : null },
+        el('span', { class: 'tw-walk-mark', 'aria-hidden': 'true' }, state === 'done' ? '✓' : String(index + 1)),
+        el('span', {}, ...richText(item.text)),
+        state !== 'next' && el('span', { class: 'tw-sr-only' }, ` (${t(state === 'done' ? 'overlayWalkDone' : 'overlayWalkNow')})`),
+      );
+    }),
+  );
+}
+
 /** The current step of a guided task: what to do, the path's hint, an example on request, and the way on. */
 export function taskCard(task: TaskStep, context: OverlayContext): Card {
   const { t, state, setUi } = context;
   const { actions, ui } = state;
   const titleId = 'tw-task-title';
   const exampleOpen = ui.exampleOpen;
+  const now = task.walk[task.walkIndex]?.done ?? task.done;
   return {
     key: JSON.stringify(['task', state.locale, task, exampleOpen]),
     lessonKey: `${task.packId}/${task.lessonId}`,
-    anchor: task.anchor,
+    // A walk's card stands beside the control of its current micro-step.
+    anchor: task.walk[task.walkIndex]?.anchor ?? task.anchor,
     titleId,
     putAway: ui.cardHidden,
     bringIntoView: true,
@@ -25,8 +45,11 @@ export function taskCard(task: TaskStep, context: OverlayContext): Card {
           'data-lesson': task.lessonId,
           'data-step': task.stepId,
           'data-mode': task.mode,
+          // What ends the step, and what the learner does now (a walk's current micro-step, else the step's own rule).
           'data-done': typeof task.done === 'string' ? task.done : Object.keys(task.done)[0],
-          'data-url': typeof task.done === 'object' && 'url' in task.done ? task.done.url : null,
+          'data-now': typeof now === 'string' ? now : Object.keys(now)[0],
+          'data-url': typeof now === 'object' && 'url' in now ? now.url : null,
+          'data-walk-index': task.walk.length ? String(task.walkIndex) : null,
         },
         el(
           'div',
@@ -50,6 +73,7 @@ export function taskCard(task: TaskStep, context: OverlayContext): Card {
         ),
         el('progress', { class: 'tw-progress', max: task.total, value: task.index, 'aria-hidden': 'true' }),
         el('p', { class: 'tw-card-body' }, ...richText(task.text)),
+        task.walk.length > 0 && walkList(task, t),
         task.hint && el('p', { class: 'tw-hint-line' }, ...richText(task.hint)),
         note && el('p', { class: 'tw-note' }, note),
         task.example &&
@@ -68,7 +92,7 @@ export function taskCard(task: TaskStep, context: OverlayContext): Card {
         el(
           'div',
           { class: 'tw-actions' },
-          el('button', { type: 'button', class: 'tw-button', disabled: task.index === 0, 'data-testid': 'tw-back', onclick: actions.back }, t('overlayBack')),
+          el('button', { type: 'button', class: 'tw-button', disabled: task.index === 0 && task.walkIndex === 0, 'data-testid': 'tw-back', onclick: actions.back }, t('overlayBack')),
           el('button', { type: 'button', class: 'tw-button', 'data-testid': 'tw-skip', onclick: actions.skip }, t('overlaySkip')),
           el('button', { type: 'button', class: 'tw-button tw-primary', 'data-testid': 'tw-done', onclick: actions.done }, t('overlayDone')),
         ),

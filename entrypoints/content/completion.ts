@@ -10,7 +10,9 @@ export function ruleAnchor(rule: DoneRule, stepAnchor: string | null): string | 
   if (typeof rule === 'string') return null;
   if ('click' in rule) return rule.click === 'anchor' ? stepAnchor : rule.click;
   if ('submit' in rule) return rule.submit === 'anchor' ? stepAnchor : rule.submit;
+  if ('input' in rule) return rule.input === 'anchor' ? stepAnchor : rule.input;
   if ('appears' in rule) return rule.appears;
+  if ('gone' in rule) return rule.gone;
   return null;
 }
 
@@ -29,7 +31,7 @@ export const NAVIGATION_AFTER_INPUT_MS = 10_000;
  * Watches for a step's completion signal. Clicks and form submissions are observed in the capture phase on the
  * document, so the site's own handlers (which may stop propagation) cannot hide them; nothing about the page is
  * recorded, only whether the learner acted on the control the step points at. Only the learner completes a step:
- * events a page's script makes up (`element.click()`, `dispatchEvent`) are ignored, and a URL counts only when the
+ * events a page's script makes up (typing included) (`element.click()`, `dispatchEvent`) are ignored, and a URL counts only when the
  * learner clicked or typed shortly before (a page that moves itself there with pushState completes nothing).
  */
 /** The learner's own input that may lead to a navigation (a link clicked, Enter pressed). */
@@ -38,8 +40,10 @@ const INPUT_EVENTS = ['pointerdown', 'keydown'] as const;
 export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDone: () => void): CompletionWatch {
   const target = ruleAnchor(rule, stepAnchor);
   let element: Element | null = null;
-  // `appears` means the control came up after the step started (a composer opening), not that it was there.
+  // `appears` means the control came up after the step started (a composer opening), not that it was there;
+  // `gone` that it was there (a dialog open) and went away.
   let seenAbsent = false;
+  let seenPresent = false;
   let finished = false;
   const finish = () => {
     if (finished) return;
@@ -53,6 +57,8 @@ export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDon
     const form = event.target;
     if (event.isTrusted && element && form instanceof HTMLFormElement && (form.contains(element) || event.composedPath().includes(element))) finish();
   };
+  // Typing in the field counts; what is typed is never read.
+  const onTyped = (event: Event) => event.isTrusted && hits(event) && finish();
   let inputAt = -Infinity;
   // Input in our own overlay (Done, Start…) leads nowhere on the page: it does not count.
   const onInput = (event: Event) => {
@@ -60,13 +66,18 @@ export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDon
   };
   const listensToClick = typeof rule === 'object' && 'click' in rule;
   const listensToSubmit = typeof rule === 'object' && 'submit' in rule;
-  const listensToUrl = typeof rule === 'object' && 'url' in rule;
+  // A URL, an element appearing or going counts only after the learner's own input (a page that changes by itself
+  // completes nothing).
+  const listensToUrl = typeof rule === 'object' && ('url' in rule || 'appears' in rule || 'gone' in rule);
+  const listensToInput = typeof rule === 'object' && 'input' in rule;
   if (listensToClick) document.addEventListener('click', onClick, true);
+  if (listensToInput) document.addEventListener('input', onTyped, true);
   if (listensToSubmit) document.addEventListener('submit', onSubmit, true);
   if (listensToUrl) for (const type of INPUT_EVENTS) document.addEventListener(type, onInput, true);
   function stop() {
     document.removeEventListener('click', onClick, true);
     document.removeEventListener('submit', onSubmit, true);
+    document.removeEventListener('input', onTyped, true);
     for (const type of INPUT_EVENTS) document.removeEventListener(type, onInput, true);
   }
   return {
@@ -77,8 +88,15 @@ export function watchCompletion(rule: DoneRule, stepAnchor: string | null, onDon
     onAnchor(name, found) {
       if (name !== target) return;
       element = found;
-      if (!found) seenAbsent = true;
-      else if (seenAbsent && typeof rule === 'object' && 'appears' in rule) finish();
+      if (typeof rule !== 'object') return;
+      const byLearner = performance.now() - inputAt < NAVIGATION_AFTER_INPUT_MS;
+      if (!found) {
+        if (seenPresent && byLearner && 'gone' in rule) finish();
+        seenAbsent = true;
+      } else {
+        if (seenAbsent && byLearner && 'appears' in rule) finish();
+        seenPresent = true;
+      }
     },
     stop,
   };

@@ -2,7 +2,7 @@ import type { Guide } from '../../lessons/engine/engine';
 import { ANCHOR_MISSING, type AnchorMissingMessage } from '../../lessons/health/anchor-missing';
 import type { SiteAdapter } from '../../lessons/sites/types';
 import type { AnchorStates } from './anchor-watcher';
-import { wantedAnchors } from './anchor-choice';
+import { currentAnchor, wantedAnchors } from './anchor-choice';
 
 interface Need {
   anchor: string;
@@ -32,7 +32,10 @@ export function createHealthReporter(site: SiteAdapter, tell: (message: AnchorMi
       packVersions = versions ?? {};
       const { task } = guide;
       if (task) {
-        needs = wantedAnchors(guide).map((anchor) => ({ anchor, packId: task.packId, lessonId: task.lessonId, stepId: task.stepId }));
+        // Only the control the card points at now: a dialog's Post button, or an element a signal waits to appear,
+        // is rightly absent until the learner gets there.
+        const anchor = currentAnchor(task);
+        needs = anchor ? [{ anchor, packId: task.packId, lessonId: task.lessonId, stepId: task.stepId }] : [];
         return;
       }
       const wanted = new Set(wantedAnchors(guide));

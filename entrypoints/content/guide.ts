@@ -41,8 +41,8 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
 
   const actions: OverlayActions = {
     start: (packId, lessonId) => void session.act({ kind: 'start', packId, lessonId, network: site.network }),
-    done: () => void finishStep(),
-    skip: () => void finishStep(),
+    done: () => void finishStep('done'),
+    skip: () => void finishStep('skip'),
     back: () => {
       const task = overlay.getState().guide?.task;
       if (task) void session.act({ kind: 'back', packId: task.packId, lessonId: task.lessonId, network: site.network });
@@ -67,7 +67,13 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
   const errors = createErrorDisplay(overlay, () => page.onPage(pageKind, true));
   const session = createSession(life, site.network, { onChanged: () => void refresh(), onFailure: errors.failed });
   const theme = createThemeFollower(site, life, (value) => overlay.setState({ theme: value }));
-  const completion = createCompletionWiring(() => void finishStep());
+  const completion = createCompletionWiring({
+    onDone: () => void finishStep('done'),
+    onWalk: (index) => {
+      const task = overlay.getState().guide?.task;
+      if (task) void session.act({ kind: 'walk', packId: task.packId, lessonId: task.lessonId, stepId: task.stepId, index });
+    },
+  });
   const health = createHealthReporter(site, (message) => void session.tell(message));
   const anchors = createAnchorChoice(site, (states) => {
     overlay.setState({ anchors: states });
@@ -75,14 +81,15 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
     health.onStates(states);
   });
 
-  async function finishStep() {
+  /** Done (the learner did it, or its signal says so) or Skip (never counted as done): the background records which. */
+  async function finishStep(kind: 'done' | 'skip') {
     const task = overlay.getState().guide?.task;
     if (!task) return;
-    const reply = await session.act({ kind: 'done', packId: task.packId, lessonId: task.lessonId, stepId: task.stepId });
-    if (!reply?.completed) return;
+    const reply = await session.act({ kind, packId: task.packId, lessonId: task.lessonId, stepId: task.stepId });
+    if (!reply?.completed && !reply?.skipped) return;
     clearTimeout(celebration);
-    overlay.setState((s) => ({ ui: { ...s.ui, completed: task.lessonTitle } }));
-    celebration = setTimeout(() => overlay.setState((s) => ({ ui: { ...s.ui, completed: null } })), CELEBRATION_MS);
+    overlay.setState((s) => ({ ui: { ...s.ui, ended: { title: task.lessonTitle, skipped: !reply.completed } } }));
+    celebration = setTimeout(() => overlay.setState((s) => ({ ui: { ...s.ui, ended: null } })), CELEBRATION_MS);
   }
 
   /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
