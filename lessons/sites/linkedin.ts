@@ -250,7 +250,7 @@ const linkedinAnchors: AnchorRegistry = {
     ],
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
-    examples: [...notOn(PROFILE), ...on(PROFILE_V2), ...others(PROFILE_V2)],
+    examples: [...on(PROFILE_V2), ...others(PROFILE_V2)],
     // profile-2025-04 is a 1st-degree connection: no Connect button; the "More" menu is aria-hidden.
   },
   'linkedin.profile.follow': {
@@ -263,7 +263,7 @@ const linkedinAnchors: AnchorRegistry = {
     within: 'linkedin.profile.topCard',
     pages: ['profile'],
     // profile-domv2-b: no Follow in the top card (the owner's Follow heads the Activity card, outside the scope).
-    examples: [...notOn(PROFILE), ...others(PROFILE_V2)],
+    examples: [...others(PROFILE_V2)],
   },
   'linkedin.profile.message': {
     strategies: [
@@ -364,8 +364,9 @@ export const linkedinFlowAnchors: AnchorRegistry = {
   'linkedin.settings.twoStepSetUp': {
     strategies: [
       // The two-step page while it is off: its one primary artdeco button starts the enrolment ("Set up"; "Turn on" on
-      // older pages). Never the code form's button: that page holds the code field.
-      { css: 'main:not(:has(input[autocomplete="one-time-code"], input[name="pin"])) button.artdeco-button--primary' },
+      // older pages). Never the code form's button: that page holds the code field. The setting's page links back to
+      // its category (a company page's Follow is a primary button in a main too).
+      { css: 'main:has(a[href*="/sign-in-and-security"]):not(:has(input[autocomplete="one-time-code"], input[name="pin"])) button.artdeco-button--primary' },
       { role: 'button', name: { en: 'Set up', fr: 'Configurer' }, match: 'start' },
       { role: 'button', name: { en: 'Turn on', fr: 'Activer' }, match: 'start' },
     ],
@@ -548,8 +549,9 @@ export const linkedinFlowAnchors: AnchorRegistry = {
   },
   'linkedin.invite.addNote': {
     strategies: [
-      // The modal's secondary action; its primary is Send without a note
-      { css: '.artdeco-modal__actionbar button.artdeco-button--secondary' },
+      // The modal's secondary action while the note field is closed (its primary is Send without a note; once the
+      // note is open, the secondary action is Cancel)
+      { css: ':scope:not(:has(textarea)) .artdeco-modal__actionbar button.artdeco-button--secondary' },
       { role: 'button', name: { en: 'Add a note', fr: 'Ajouter une note' }, match: 'start' },
       { role: 'button', name: { en: 'Add a free note', fr: 'Ajouter une note gratuite' }, match: 'start' },
     ],

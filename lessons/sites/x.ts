@@ -507,7 +507,7 @@ export const xFlowAnchors: AnchorRegistry = {
     ],
     withinCss: LAYERS,
     count: { max: 1 },
-    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST], [0, EDIT_PROFILE], [0, COMPOSE]],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, NEW_LIST], [1, NEW_LIST_MEMBERS], [0, EDIT_PROFILE], [0, COMPOSE]],
   },
   'x.newList.name': {
     strategies: [

@@ -257,7 +257,8 @@ export const youtubeFlowAnchors: AnchorRegistry = {
   // Create). Two generations: ytd-add-to-playlist-renderer (to 2024) and a view-model sheet (2025).
   'youtube.playlist.new': {
     strategies: [
-      { css: 'ytd-add-to-playlist-renderer #footer ytd-compact-link-renderer, ytd-add-to-playlist-renderer ytd-button-renderer button' },
+      // the footer's link or button (not the create form's Create button, also a ytd-button-renderer in the renderer)
+      { css: 'ytd-add-to-playlist-renderer #footer ytd-compact-link-renderer, ytd-add-to-playlist-renderer #footer ytd-button-renderer button' },
       { role: 'button', name: { en: 'New playlist', fr: 'Nouvelle playlist' }, match: 'word' },
       { role: 'link', name: { en: 'Create new playlist', fr: 'Créer une playlist' }, match: 'start' },
     ],
