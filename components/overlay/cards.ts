@@ -59,7 +59,7 @@ export function placeCard(card: Card, anchors: Record<string, AnchorState>, cont
   const found = card.anchor ? anchors[card.anchor] : undefined;
   if (found?.status === 'found' && found.element) return { beside: found.element };
   if (!card.anchor) return { docked: { control: null } };
-  if (found?.status === 'missing') return { docked: { control: null, note: context.t('overlayDockedMissing') } };
+  if (found?.status === 'missing') return { docked: { control: null, note: context.t(card.bringIntoView ? 'overlayDockedMissingStep' : 'overlayDockedMissing') } };
   // A step the learner asked for (Start, Back, the next step) shows at once, in the panel, while its control is
   // looked for; a passive hint waits to be drawn beside its control.
   return card.bringIntoView ? { docked: { control: null, note: context.t('overlayLooking') } } : null;

@@ -26,7 +26,12 @@ export function hintCard(hint: HintCard, context: OverlayContext): Card {
           'div',
           { class: 'tw-card-head' },
           el('h2', { id: titleId, class: 'tw-card-title tw-grow' }, hint.title),
-          el('button', { type: 'button', class: 'tw-icon-button', 'aria-label': t('overlayClose'), onclick: gotIt }, el('span', { 'aria-hidden': 'true' }, '×')),
+          // × puts the card away for this page view; "Got it" says the learner needs it no more (it fades for good).
+          el(
+            'button',
+            { type: 'button', class: 'tw-icon-button', 'aria-label': t('overlayHideForNow'), title: t('overlayHideForNow'), 'data-testid': 'tw-hide', onclick: () => context.minimise(control) },
+            el('span', { 'aria-hidden': 'true' }, '×'),
+          ),
         ),
         hint.fromSecondary && el('p', { class: 'tw-eyebrow' }, t('overlayOtherWay')),
         el('p', { class: 'tw-card-body' }, ...richText(hint.text)),

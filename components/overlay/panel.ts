@@ -20,8 +20,10 @@ interface PanelRow {
 const errorRow = ({ state, t }: PanelView): PanelRow | null =>
   state.error ? { key: `error|${state.locale}`, draw: () => el('p', { class: 'tw-note', role: 'alert' }, t('overlayStateError')) } : null;
 
+// The note ("looking for its control…", then "not on this page") changes in place (see update): drawing the card again
+// under the learner's pointer would lose a click pressed as it changed.
 const dockedRow = ({ docked }: PanelView): PanelRow | null =>
-  docked && { key: `${docked.card.key}|${docked.place.note ?? ''}`, draw: () => el('div', { class: 'tw-panel-primary' }, docked.card.draw(docked.place)) };
+  docked && { key: `${docked.card.key}|${docked.place.note ? 'note' : ''}`, draw: () => el('div', { class: 'tw-panel-primary' }, docked.card.draw(docked.place)) };
 
 /** The task's step the learner put away: never lost, one click brings it back. */
 const hiddenTaskRow = ({ state, t, setUi }: PanelView): PanelRow | null => {
@@ -37,7 +39,8 @@ const hiddenTaskRow = ({ state, t, setUi }: PanelView): PanelRow | null => {
 
 const resumeRow = ({ state, t }: PanelView): PanelRow | null => {
   const title = state.guide?.resume ? state.resumeTitle : null;
-  return title ? { key: `resume|${state.locale}|${title}`, draw: () => el('p', { class: 'tw-note' }, t('overlayResume', title)) } : null;
+  const message = state.guide?.resume?.ownProfile ? 'overlayResumeOwnProfile' : 'overlayResume';
+  return title ? { key: `resume|${state.locale}|${message}|${title}`, draw: () => el('p', { class: 'tw-note', 'data-testid': 'tw-resume' }, t(message, title)) } : null;
 };
 
 /** The page's other lessons, each with Start while no task runs. */
@@ -187,6 +190,9 @@ export function createPanel(parent: Node) {
         const drawn = row(view);
         rows[index]!.show(drawn?.key ?? null, () => drawn!.draw());
       });
+      const note = view.docked?.place.note;
+      const noteNode = note ? section?.querySelector('.tw-panel-primary .tw-note') : null;
+      if (noteNode && noteNode.textContent !== note) noteNode.textContent = note!;
       if (focusOnOpen && !wasOpen) section?.focus();
     },
     clear: () => frame.clear(),

@@ -2,7 +2,6 @@
 // (popup, options, questionnaire) out of the script that runs on every tab. Add a key here to use it in the overlay.
 import {
   overlayRegion as en_overlayRegion,
-  overlayClose as en_overlayClose,
   overlayDockedMissing as en_overlayDockedMissing,
   overlayHide as en_overlayHide,
   overlayShow as en_overlayShow,
@@ -42,10 +41,12 @@ import {
   overlayWalkNow as en_overlayWalkNow,
   overlayLooking as en_overlayLooking,
   overlayResumeStep as en_overlayResumeStep,
+  overlayHideForNow as en_overlayHideForNow,
+  overlayDockedMissingStep as en_overlayDockedMissingStep,
+  overlayResumeOwnProfile as en_overlayResumeOwnProfile,
 } from '../../public/_locales/en/messages.json';
 import {
   overlayRegion as fr_overlayRegion,
-  overlayClose as fr_overlayClose,
   overlayDockedMissing as fr_overlayDockedMissing,
   overlayHide as fr_overlayHide,
   overlayShow as fr_overlayShow,
@@ -85,11 +86,14 @@ import {
   overlayWalkNow as fr_overlayWalkNow,
   overlayLooking as fr_overlayLooking,
   overlayResumeStep as fr_overlayResumeStep,
+  overlayHideForNow as fr_overlayHideForNow,
+  overlayDockedMissingStep as fr_overlayDockedMissingStep,
+  overlayResumeOwnProfile as fr_overlayResumeOwnProfile,
 } from '../../public/_locales/fr/messages.json';
 import { makeTranslator } from '../i18n-core';
 
-const en = { overlayRegion: en_overlayRegion, overlayClose: en_overlayClose, overlayDockedMissing: en_overlayDockedMissing, overlayHide: en_overlayHide, overlayShow: en_overlayShow, overlayStepOf: en_overlayStepOf, overlayStepAnnounce: en_overlayStepAnnounce, overlayModeCE: en_overlayModeCE, overlayModeRO: en_overlayModeRO, overlayModeAC: en_overlayModeAC, overlayModeAE: en_overlayModeAE, overlayDone: en_overlayDone, overlaySkip: en_overlaySkip, overlayBack: en_overlayBack, overlayExampleShow: en_overlayExampleShow, overlayExampleHide: en_overlayExampleHide, overlayStart: en_overlayStart, overlayWhy: en_overlayWhy, overlaySafe: en_overlaySafe, overlayPanelTitle: en_overlayPanelTitle, overlayOpenPanel: en_overlayOpenPanel, overlayMinimise: en_overlayMinimise, overlayStop: en_overlayStop, overlayTaskComplete: en_overlayTaskComplete, overlayShowAgain: en_overlayShowAgain, overlayGotIt: en_overlayGotIt, overlayResume: en_overlayResume, overlayRecallTitle: en_overlayRecallTitle, overlayRecallShow: en_overlayRecallShow, overlayRecalled: en_overlayRecalled, overlayNotYet: en_overlayNotYet, overlayNoLessons: en_overlayNoLessons, overlayOtherWay: en_overlayOtherWay, overlayHintFor: en_overlayHintFor, overlayStateError: en_overlayStateError, overlayTaskSkipped: en_overlayTaskSkipped, overlayWalkLabel: en_overlayWalkLabel, overlayWalkDone: en_overlayWalkDone, overlayWalkNow: en_overlayWalkNow, overlayLooking: en_overlayLooking, overlayResumeStep: en_overlayResumeStep };
-const fr: typeof en = { overlayRegion: fr_overlayRegion, overlayClose: fr_overlayClose, overlayDockedMissing: fr_overlayDockedMissing, overlayHide: fr_overlayHide, overlayShow: fr_overlayShow, overlayStepOf: fr_overlayStepOf, overlayStepAnnounce: fr_overlayStepAnnounce, overlayModeCE: fr_overlayModeCE, overlayModeRO: fr_overlayModeRO, overlayModeAC: fr_overlayModeAC, overlayModeAE: fr_overlayModeAE, overlayDone: fr_overlayDone, overlaySkip: fr_overlaySkip, overlayBack: fr_overlayBack, overlayExampleShow: fr_overlayExampleShow, overlayExampleHide: fr_overlayExampleHide, overlayStart: fr_overlayStart, overlayWhy: fr_overlayWhy, overlaySafe: fr_overlaySafe, overlayPanelTitle: fr_overlayPanelTitle, overlayOpenPanel: fr_overlayOpenPanel, overlayMinimise: fr_overlayMinimise, overlayStop: fr_overlayStop, overlayTaskComplete: fr_overlayTaskComplete, overlayShowAgain: fr_overlayShowAgain, overlayGotIt: fr_overlayGotIt, overlayResume: fr_overlayResume, overlayRecallTitle: fr_overlayRecallTitle, overlayRecallShow: fr_overlayRecallShow, overlayRecalled: fr_overlayRecalled, overlayNotYet: fr_overlayNotYet, overlayNoLessons: fr_overlayNoLessons, overlayOtherWay: fr_overlayOtherWay, overlayHintFor: fr_overlayHintFor, overlayStateError: fr_overlayStateError, overlayTaskSkipped: fr_overlayTaskSkipped, overlayWalkLabel: fr_overlayWalkLabel, overlayWalkDone: fr_overlayWalkDone, overlayWalkNow: fr_overlayWalkNow, overlayLooking: fr_overlayLooking, overlayResumeStep: fr_overlayResumeStep };
+const en = { overlayRegion: en_overlayRegion, overlayDockedMissing: en_overlayDockedMissing, overlayHide: en_overlayHide, overlayShow: en_overlayShow, overlayStepOf: en_overlayStepOf, overlayStepAnnounce: en_overlayStepAnnounce, overlayModeCE: en_overlayModeCE, overlayModeRO: en_overlayModeRO, overlayModeAC: en_overlayModeAC, overlayModeAE: en_overlayModeAE, overlayDone: en_overlayDone, overlaySkip: en_overlaySkip, overlayBack: en_overlayBack, overlayExampleShow: en_overlayExampleShow, overlayExampleHide: en_overlayExampleHide, overlayStart: en_overlayStart, overlayWhy: en_overlayWhy, overlaySafe: en_overlaySafe, overlayPanelTitle: en_overlayPanelTitle, overlayOpenPanel: en_overlayOpenPanel, overlayMinimise: en_overlayMinimise, overlayStop: en_overlayStop, overlayTaskComplete: en_overlayTaskComplete, overlayShowAgain: en_overlayShowAgain, overlayGotIt: en_overlayGotIt, overlayResume: en_overlayResume, overlayRecallTitle: en_overlayRecallTitle, overlayRecallShow: en_overlayRecallShow, overlayRecalled: en_overlayRecalled, overlayNotYet: en_overlayNotYet, overlayNoLessons: en_overlayNoLessons, overlayOtherWay: en_overlayOtherWay, overlayHintFor: en_overlayHintFor, overlayStateError: en_overlayStateError, overlayTaskSkipped: en_overlayTaskSkipped, overlayWalkLabel: en_overlayWalkLabel, overlayWalkDone: en_overlayWalkDone, overlayWalkNow: en_overlayWalkNow, overlayLooking: en_overlayLooking, overlayResumeStep: en_overlayResumeStep, overlayHideForNow: en_overlayHideForNow, overlayDockedMissingStep: en_overlayDockedMissingStep, overlayResumeOwnProfile: en_overlayResumeOwnProfile };
+const fr: typeof en = { overlayRegion: fr_overlayRegion, overlayDockedMissing: fr_overlayDockedMissing, overlayHide: fr_overlayHide, overlayShow: fr_overlayShow, overlayStepOf: fr_overlayStepOf, overlayStepAnnounce: fr_overlayStepAnnounce, overlayModeCE: fr_overlayModeCE, overlayModeRO: fr_overlayModeRO, overlayModeAC: fr_overlayModeAC, overlayModeAE: fr_overlayModeAE, overlayDone: fr_overlayDone, overlaySkip: fr_overlaySkip, overlayBack: fr_overlayBack, overlayExampleShow: fr_overlayExampleShow, overlayExampleHide: fr_overlayExampleHide, overlayStart: fr_overlayStart, overlayWhy: fr_overlayWhy, overlaySafe: fr_overlaySafe, overlayPanelTitle: fr_overlayPanelTitle, overlayOpenPanel: fr_overlayOpenPanel, overlayMinimise: fr_overlayMinimise, overlayStop: fr_overlayStop, overlayTaskComplete: fr_overlayTaskComplete, overlayShowAgain: fr_overlayShowAgain, overlayGotIt: fr_overlayGotIt, overlayResume: fr_overlayResume, overlayRecallTitle: fr_overlayRecallTitle, overlayRecallShow: fr_overlayRecallShow, overlayRecalled: fr_overlayRecalled, overlayNotYet: fr_overlayNotYet, overlayNoLessons: fr_overlayNoLessons, overlayOtherWay: fr_overlayOtherWay, overlayHintFor: fr_overlayHintFor, overlayStateError: fr_overlayStateError, overlayTaskSkipped: fr_overlayTaskSkipped, overlayWalkLabel: fr_overlayWalkLabel, overlayWalkDone: fr_overlayWalkDone, overlayWalkNow: fr_overlayWalkNow, overlayLooking: fr_overlayLooking, overlayResumeStep: fr_overlayResumeStep, overlayHideForNow: fr_overlayHideForNow, overlayDockedMissingStep: fr_overlayDockedMissingStep, overlayResumeOwnProfile: fr_overlayResumeOwnProfile };
 
 export type OverlayMessageKey = keyof typeof en;
 export const ot = makeTranslator<OverlayMessageKey>({ en, fr });

@@ -65,11 +65,13 @@ export function taskCard(task: TaskStep, context: OverlayContext): Card {
             ),
             el('h2', { id: titleId, class: 'tw-card-title' }, task.lessonTitle),
           ),
-          el(
-            'button',
-            { type: 'button', class: 'tw-icon-button', 'aria-label': t('overlayMinimise'), onclick: () => context.minimise(control) },
-            el('span', { 'aria-hidden': 'true' }, '–'),
-          ),
+          // In the panel, the panel's own "–" puts the step away: one button, not two stacked.
+          control &&
+            el(
+              'button',
+              { type: 'button', class: 'tw-icon-button', 'aria-label': t('overlayMinimise'), onclick: () => context.minimise(control) },
+              el('span', { 'aria-hidden': 'true' }, '–'),
+            ),
         ),
         el('progress', { class: 'tw-progress', max: task.total, value: task.index, 'aria-hidden': 'true' }),
         el('p', { class: 'tw-card-body' }, ...richText(task.text)),

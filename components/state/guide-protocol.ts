@@ -6,7 +6,7 @@
 // Types and guards only: both sides import this.
 import type { Guide } from '../../lessons/engine/engine';
 import { isPackId, isStableId } from '../../lessons/pack/ids';
-import { NETWORKS, type AnchorStrategy, type Network } from '../../lessons/sites/types';
+import { NETWORKS, type AnchorStrategy, type Network, type ProfileOwner } from '../../lessons/sites/types';
 import type { AnchorOverride } from '../../lessons/sites/merge';
 import type { Locale } from '../i18n-core';
 
@@ -19,6 +19,8 @@ export interface GuideRequest {
   type: typeof GUIDE_REQUEST;
   network: Network;
   pageKind: string | null;
+  /** On a profile page, whose it is, as the page shows it (null: not known, or not a profile). */
+  owner: ProfileOwner;
 }
 
 export type GuideReply = { on: false } | GuideShown;
@@ -90,7 +92,12 @@ function exactly(raw: unknown, checks: Record<string, (value: unknown) => boolea
 const kind = (k: string) => (value: unknown) => value === k;
 
 export const isGuideRequest = (message: unknown): message is GuideRequest =>
-  exactly(message, { type: kind(GUIDE_REQUEST), network: isNetwork, pageKind: (v) => v === null || (typeof v === 'string' && PAGE_KIND_RE.test(v)) });
+  exactly(message, {
+    type: kind(GUIDE_REQUEST),
+    network: isNetwork,
+    pageKind: (v) => v === null || (typeof v === 'string' && PAGE_KIND_RE.test(v)),
+    owner: (v) => v === null || v === 'self' || v === 'other',
+  });
 
 const ACTION_SHAPES: Record<GuideActionBody['kind'], Record<string, (value: unknown) => boolean>> = {
   start: { kind: kind('start'), packId: isPackId, lessonId: isStableId, network: isNetwork },

@@ -50,7 +50,7 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
     packs: slice,
     learner: { path: learner.path, pathSource: learner.pathSource, secondaryPath: learner.secondaryPath, locale, progress },
     presets: effectivePresets(presets, packs),
-    page: { network: request.network, pageKind: request.pageKind },
+    page: { network: request.network, pageKind: request.pageKind, owner: request.owner },
     now,
   });
   const resume = guide.resume && slice.find((p) => p.id === guide.resume!.packId)?.lessons.find((l) => l.id === guide.resume!.lessonId);

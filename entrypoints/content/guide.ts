@@ -1,6 +1,6 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { INITIAL_UI, type OverlayActions, type OverlayState } from '../../components/overlay/state';
-import type { SiteAdapter } from '../../lessons/sites/types';
+import type { ProfileOwner, SiteAdapter } from '../../lessons/sites/types';
 import { createAnchorChoice } from './anchor-choice';
 import { createCompletionWiring } from './completion-wiring';
 import { createHealthReporter } from './content-health';
@@ -38,6 +38,9 @@ export interface GuidePage {
 export function createGuideController(life: Lifetime, site: SiteAdapter, page: GuidePage) {
   let pageKind: string | null = null;
   let celebration: ReturnType<typeof setTimeout> | undefined;
+  /** Whose profile this is, as last told to the background. */
+  let owner: ProfileOwner = null;
+  const ownerHere = (): ProfileOwner => site.profileOwner?.(pageKind, (css) => document.querySelector(css) !== null, new URL(location.href)) ?? null;
 
   const actions: OverlayActions = {
     start: (packId, lessonId) => void session.act({ kind: 'start', packId, lessonId, network: site.network }),
@@ -80,6 +83,8 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
     overlay.setState({ anchors: states });
     completion.onAnchors(states);
     health.onStates(states);
+    // A profile's edit controls arrive after its address: once the page says whose profile it is, ask again.
+    if (pageKind === 'profile' && ownerHere() !== owner) void refresh();
   });
 
   /** Done (the learner did it, or its signal says so) or Skip (never counted as done): the background records which. */
@@ -95,7 +100,8 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
 
   /** Asks the background what applies here, then keeps the anchors and the completion signal it needs. */
   async function refresh() {
-    const reply = await session.guide(pageKind);
+    owner = ownerHere();
+    const reply = await session.guide(pageKind, owner);
     if (!reply) return;
     if (!reply.on) return page.onPage(pageKind, false);
     theme.follow();

@@ -7,7 +7,7 @@ import {
   type GuideReply,
   type GuideRequest,
 } from '../../components/state/guide-protocol';
-import type { Network } from '../../lessons/sites/types';
+import type { Network, ProfileOwner } from '../../lessons/sites/types';
 import { extension } from './extension';
 import type { Lifetime } from './lifetime';
 
@@ -48,9 +48,9 @@ export function createSession(life: Lifetime, network: Network, events: SessionE
      * What applies to a page of this kind; null when the message failed, or when another question was asked since
      * (the page changed meanwhile: only the answer to the latest counts).
      */
-    async guide(pageKind: string | null): Promise<GuideReply | null> {
+    async guide(pageKind: string | null, owner: ProfileOwner = null): Promise<GuideReply | null> {
       const seq = ++asked;
-      const request: GuideRequest = { type: GUIDE_REQUEST, network, pageKind };
+      const request: GuideRequest = { type: GUIDE_REQUEST, network, pageKind, owner };
       const reply = await send<GuideReply>(request);
       return seq === asked && life.alive ? reply : null;
     },

@@ -1,6 +1,7 @@
 // What to show where: given packs, learner and page, the hints and the current step of the active task.
 // Pure and deterministic: the clock comes in as `now`, nothing is read from the environment.
-import type { Network } from '../sites/types';
+import { OWN_PROFILE_ANCHORS } from '../sites/index';
+import type { Network, ProfileOwner } from '../sites/types';
 import { stepEnd, type DoneRule, type KolbMode, type LearningPath, type Lesson, type Pack, type PackSettings, type Signal, type Text } from '../pack/types';
 import { stepPassed, type ActiveRef, type FadeLevel, type LessonProgress, type PackProgress, type Progress } from './progress';
 
@@ -26,6 +27,8 @@ export interface LearnerInput {
 export interface PageInput {
   network: Network;
   pageKind: string | null;
+  /** On a profile page, whose it is (null or absent: not known). */
+  owner?: ProfileOwner;
 }
 
 export interface GuideInput {
@@ -111,7 +114,8 @@ export interface Guide {
   hints: HintCard[];
   task: TaskStep | null;
   /** The active task continues on another page kind of this network. */
-  resume: { packId: string; lessonId: string; pages: string[] } | null;
+  /** The active task goes on elsewhere: on these page kinds, or (`ownProfile`) on the learner's own profile. */
+  resume: { packId: string; lessonId: string; pages: string[]; ownProfile?: boolean } | null;
   retrieval: RetrievalCard[];
   /** Lessons of this page whose hints have faded out: for a "show hints again" control. */
   faded: Array<{ packId: string; lessonId: string; skill: string }>;
@@ -259,8 +263,17 @@ function fnv1a(s: string): number {
   return h >>> 0;
 }
 
+/** A lesson that goes through the learner's own profile's edit controls (site knowledge: lessons/sites). */
+export function needsOwnProfile(lesson: Lesson): boolean {
+  const uses = (name: string | undefined) => name !== undefined && OWN_PROFILE_ANCHORS.has(name);
+  return uses(lesson.hintAnchor) || lesson.steps.some((step) => uses(step.anchor) || (step.walk ?? []).some((item) => uses(item.anchor)));
+}
+
+/** On someone else's profile, a lesson about one's own does not run: its card would ring their headline. */
+const elsewhereForOwner = (lesson: Lesson, page: PageInput) => page.owner === 'other' && needsOwnProfile(lesson);
+
 function appliesHere(lesson: Lesson, page: PageInput): boolean {
-  return lesson.network === page.network && page.pageKind !== null && lesson.pages.includes(page.pageKind);
+  return lesson.network === page.network && page.pageKind !== null && lesson.pages.includes(page.pageKind) && !elsewhereForOwner(lesson, page);
 }
 
 /** The hints to show on this page and the current step of the active task, in order. */
@@ -297,7 +310,7 @@ export function computeGuide(input: GuideInput): Guide {
           task = currentStep(pack, lesson, lp, path, voiceOf, level, locale, active!.walk);
           continue; // the task replaces the lesson's hint card
         }
-        resume = { packId: pack.id, lessonId: lesson.id, pages: [...lesson.pages] };
+        resume = { packId: pack.id, lessonId: lesson.id, pages: [...lesson.pages], ...(elsewhereForOwner(lesson, page) ? { ownProfile: true } : {}) };
       }
       if (!here) continue;
 

@@ -498,6 +498,7 @@ export const facebookFlowAnchors: AnchorRegistry = {
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_SELF]],
   },
   'facebook.profile.viewAs': {
+    ownProfile: true,
     strategies: [
       // An item of that menu (a role=menu layer); its name is the only handle.
       { role: 'menuitem', name: { en: 'View as', fr: 'Voir en tant que' }, match: 'start' },
@@ -508,6 +509,7 @@ export const facebookFlowAnchors: AnchorRegistry = {
     examples: [...notOn(FEED, SEARCH, PHOTO), [1, PROFILE_MENU]],
   },
   'facebook.profile.editBio': {
+    ownProfile: true,
     strategies: [
       // The Intro tile (first ProfileTilesFeed pagelet): its first labelled button is Edit bio (Add bio when empty);
       // Edit details and Add featured come after. Seen on the saved Arabic Page.

@@ -50,6 +50,9 @@ export const FLOW_ANCHORS: Record<Network, AnchorRegistry> = {
 /** Every anchor of every network, by full name: the adapters' and the flows'. */
 export const ANCHORS: AnchorRegistry = Object.assign({}, ...SITES.map((s) => ({ ...s.anchors, ...FLOW_ANCHORS[s.network] }))) as AnchorRegistry;
 
+/** The anchors only the learner's own profile shows (its edit controls). */
+export const OWN_PROFILE_ANCHORS: ReadonlySet<string> = new Set(Object.entries(ANCHORS).flatMap(([name, def]) => (def.ownProfile ? [name] : [])));
+
 /** A network's whole registry (the adapter's anchors and its flows'), as the audit resolves it. */
 export function anchorsFor(network: Network): AnchorRegistry {
   const site = SITES.find((s) => s.network === network);

@@ -401,6 +401,7 @@ export const linkedinFlowAnchors: AnchorRegistry = {
   },
 
   'linkedin.profile.editIntro': {
+    ownProfile: true,
     strategies: [
       // One's own top card: the intro's edit pencil is a link to the intro form (the same targets tell one's own
       // profile in linkedinProfileOwner); any language.

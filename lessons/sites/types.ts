@@ -42,6 +42,8 @@ export interface AnchorDef {
   pages?: readonly string[];
   /** Saved pages it must resolve on and must not (documentation + table test), Refined-GitHub style. */
   examples?: Array<[matches: number, page: string]>;
+  /** Only on the learner's own profile (an edit control): a lesson that needs it does not run on someone else's. */
+  ownProfile?: boolean;
   note?: string;
 }
 

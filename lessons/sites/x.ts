@@ -278,6 +278,7 @@ export const xFlowAnchors: AnchorRegistry = {
     examples: on(PROFILE, PROFILE_ZH),
   },
   'x.profile.editButton': {
+    ownProfile: true,
     strategies: [
       // One's own header only: Edit profile links to the form's route (someone else's shows Follow there).
       { css: '[data-testid="editProfileButton"]' },

@@ -16,12 +16,9 @@ async function startLesson(page: Page, lessonId: string) {
 /** A concrete path for a `{ url }` pattern: each * becomes a plausible segment. */
 const pathFor = (pattern: string) => pattern.replace(/\*\*?/g, 'demo');
 
-/** Where the task is: its step and, in a walk, its micro-step. */
-async function position(page: Page): Promise<string> {
-  const task = page.getByTestId('tw-task');
-  if ((await task.count()) === 0) return 'none';
-  return `${await task.getAttribute('data-step')}#${(await task.getAttribute('data-walk-index')) ?? ''}`;
-}
+/** Where the task is: its step and, in a walk, its micro-step (read at once: the card may go between two reads). */
+const position = (page: Page): Promise<string> =>
+  page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
 
 /** Clicks the centre of the ring our overlay draws around the current control, once it has settled. */
 async function clickRing(page: Page) {
@@ -75,6 +72,8 @@ async function walkTask(page: Page): Promise<string[]> {
       // The learner looked there and comes back: the task goes on where it applies.
       await expect.poll(() => position(page)).not.toBe(before);
       await page.goBack();
+      // Back on the page, the task shows again (its next step), or the lesson was over.
+      await expect(page.getByTestId('tw-task').or(page.getByTestId('tw-complete')).first()).toBeVisible();
       continue;
     } else {
       await task.getByTestId('tw-done').click();

@@ -44,12 +44,9 @@ const CASES: WalkCase[] = [
   { network: 'YouTube', network_: 'youtube', url: 'https://www.youtube.com/watch?v=abc123xyz00', page: 'youtube-playlist-dialogs.html', dialog: 'ytd-popup-container > *', lesson: 'yt-playlists', step: 'save-to-playlist' },
 ];
 
-/** Where the task card is: its step and micro-step. */
-async function where(page: Page): Promise<string> {
-  const task = page.getByTestId('tw-task');
-  if ((await task.count()) === 0) return 'none';
-  return `${await task.getAttribute('data-step')}#${(await task.getAttribute('data-walk-index')) ?? ''}`;
-}
+/** Where the task card is: its step and micro-step (read at once: the card may go between two reads). */
+const where = (page: Page): Promise<string> =>
+  page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
 
 /** A real click (the browser's input, trusted) at the centre of the ring around the current control, once settled. */
 async function clickRing(page: Page) {

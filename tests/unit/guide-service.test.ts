@@ -8,7 +8,7 @@ import { stepOrder } from '../../lessons/engine/engine';
 import type { GuideRequest, GuideShown } from '../../components/state/guide-protocol';
 
 // One background for the whole file, as in the browser: the service keeps one learner store that follows storage.
-const feed: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed' };
+const feed: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed', owner: null };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 /** The answer for a page where the guide is on, in a French browser. */
 async function shown(request: GuideRequest = feed): Promise<GuideShown> {

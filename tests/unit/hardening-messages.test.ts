@@ -32,7 +32,9 @@ beforeEach(() => {
 
 describe('item 7: messages are checked whole', () => {
   it('a guide request needs a known network, a page kind and nothing else', () => {
-    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed' })).toBe(true);
+    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed', owner: null })).toBe(true);
+    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'profile', owner: 'other' })).toBe(true);
+    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'profile', owner: 'nobody' })).toBe(false);
     expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: null })).toBe(true);
     for (const bad of [
       { type: GUIDE_REQUEST, network: 'myspace', pageKind: 'feed' },

@@ -103,7 +103,7 @@ describe('walks (engine)', () => {
 });
 
 // The background: what it stores and answers for the same actions, as a tab sends them.
-const feed: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed' };
+const feed: GuideRequest = { type: 'tw:guide', network: 'linkedin', pageKind: 'feed', owner: null };
 const settle = () => new Promise((resolve) => setTimeout(resolve, 20));
 async function shown(): Promise<GuideShown> {
   const reply = await guideFor(feed, Date.now(), () => 'en-US');
