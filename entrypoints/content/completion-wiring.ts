@@ -18,15 +18,20 @@ function signalsOf(task: TaskStep): Array<{ rule: DoneRule; anchor: string | nul
 
 /**
  * Wires the current task step to its completion signals (completion.ts), told of the anchors as they resolve and of
- * the page's navigations. A walk listens to every micro-step from the current one on, at once: a learner who is
- * quicker than the guide (the dialog already open, Post pressed before the card moved) is followed, and the step
- * completes on the last micro-step's action only. A micro-step's watch lives as long as the step, so a dialog seen
- * open under one micro-step counts as gone under the next.
+ * the page's navigations. A walk watches every micro-step from the step's start, but counts them in order only: the
+ * signal of the micro-step the learner is on moves the walk on (at once, here, before the background hears of it, so
+ * a quick learner is followed), and the step completes on the last micro-step's action only. A signal out of turn
+ * (the dialog closed before anything was typed in it, a second Reply pressed by the first one's click) counts for
+ * nothing, and its watch starts again. A watch lives as long as its turn has not come, so a dialog seen open under
+ * one micro-step counts as gone under the next.
  */
 export function createCompletionWiring(events: CompletionEvents) {
   let stepKey = '';
+  let signals: Array<{ rule: DoneRule; anchor: string | null }> = [];
   let watches: Array<CompletionWatch | null> = [];
   let position = 0;
+  /** A micro-step this side moved to that the background has not confirmed yet: older answers do not move it back. */
+  let announced: number | null = null;
   let last: AnchorStates = {};
 
   const stopAll = () => {
@@ -37,22 +42,23 @@ export function createCompletionWiring(events: CompletionEvents) {
     for (const [name, state] of Object.entries(anchors)) watch.onAnchor(name, state.element);
   };
 
-  function arm(task: TaskStep) {
-    const signals = signalsOf(task);
-    signals.forEach(({ rule, anchor }, index) => {
-      if (index < position || watches[index]) return;
-      const watch = watchCompletion(rule, anchor, () => {
-        watches[index] = null;
-        if (index < position) return; // a micro-step the learner went back before: it counts again once re-armed
-        if (index === signals.length - 1) events.onDone();
-        else {
-          position = index + 1;
-          events.onWalk(index + 1);
-        }
-      });
-      watches[index] = watch;
-      feed(watch, last);
+  function watchAt(index: number) {
+    const { rule, anchor } = signals[index]!;
+    const watch = watchCompletion(rule, anchor, () => {
+      watches[index] = null;
+      if (index !== position) {
+        if (index > position) watchAt(index); // out of turn: it counts for nothing and waits for its turn again
+        return;
+      }
+      if (index === signals.length - 1) events.onDone();
+      else {
+        position = index + 1;
+        announced = position;
+        events.onWalk(position);
+      }
     });
+    watches[index] = watch;
+    feed(watch, last);
   }
 
   return {
@@ -62,10 +68,20 @@ export function createCompletionWiring(events: CompletionEvents) {
       if (key !== stepKey) {
         stepKey = key;
         stopAll();
+        announced = null;
+        signals = task && task.done !== 'manual' ? signalsOf(task) : [];
       }
-      if (!task || task.done === 'manual') return;
-      position = task.walk.length ? Math.min(task.walkIndex, task.walk.length - 1) : 0;
-      arm(task);
+      if (!signals.length) return;
+      const stored = task!.walk.length ? Math.min(task!.walkIndex, task!.walk.length - 1) : 0;
+      if (announced !== null && stored < announced) return; // an answer from before our last move
+      announced = null;
+      position = stored;
+      // Back in a walk: the micro-steps from here on wait again.
+      for (let index = position; index < signals.length; index++) if (!watches[index]) watchAt(index);
+    },
+    /** The learner pressed Back: the background's next answer says where the walk is, lower or not. */
+    onBack() {
+      announced = null;
     },
     onAnchors(anchors: AnchorStates) {
       last = anchors;
@@ -76,6 +92,7 @@ export function createCompletionWiring(events: CompletionEvents) {
     },
     stop() {
       stopAll();
+      signals = [];
       stepKey = '';
     },
   };

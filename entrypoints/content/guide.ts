@@ -45,6 +45,7 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
     skip: () => void finishStep('skip'),
     back: () => {
       const task = overlay.getState().guide?.task;
+      completion.onBack();
       if (task) void session.act({ kind: 'back', packId: task.packId, lessonId: task.lessonId, network: site.network });
     },
     stop: () => void session.act({ kind: 'stop' }),
