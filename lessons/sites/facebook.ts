@@ -90,6 +90,8 @@ const SETTINGS = 'tests/e2e/pages/facebook-settings.html';
 const SETTINGS_PAGE_ACCESS = 'tests/e2e/pages/facebook-settings-page-access.html';
 const SETTINGS_POSTS = 'tests/e2e/pages/facebook-settings-posts.html';
 const SETTINGS_FUTURE_POSTS = 'tests/e2e/pages/facebook-settings-future-posts.html';
+// The future posts' audience row and its picker, by name (en/fr; the French a guess)
+const FUTURE_POSTS = { en: 'Who can see your future posts', fr: 'Qui peut voir vos futures publications' };
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 // Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile, forms.
@@ -426,8 +428,8 @@ export const facebookFlowAnchors: AnchorRegistry = {
   'facebook.settings.futurePosts': {
     strategies: [
       // The row's only handle is its name (a role=button div, no stable attribute known): en/fr, the French a guess
-      { role: 'button', name: { en: 'Who can see your future posts', fr: 'Qui peut voir vos futures publications' }, match: 'start' },
-      { role: 'link', name: { en: 'Who can see your future posts', fr: 'Qui peut voir vos futures publications' }, match: 'start' },
+      { role: 'button', name: FUTURE_POSTS, match: 'start' },
+      { role: 'link', name: FUTURE_POSTS, match: 'start' },
     ],
     withinCss: '[role="main"]',
     count: { max: 1 },
@@ -440,7 +442,7 @@ export const facebookFlowAnchors: AnchorRegistry = {
       { css: '[role="radiogroup"]:has(input[type="radio"], [role="radio"])' },
       { css: '[role="list"]:has(input[type="radio"], [role="radio"])' },
       // name fallback: the group named like the dialog's title (en/fr, the French a guess)
-      { role: 'radiogroup', name: { en: 'Who can see your future posts', fr: 'Qui peut voir vos futures publications' }, match: 'start' },
+      { role: 'radiogroup', name: FUTURE_POSTS, match: 'start' },
     ],
     // only an open dialog, on a settings page (the composer's own picker is facebook.audience.*)
     withinCss: '[role="dialog"]:not([aria-hidden="true"])',

@@ -81,6 +81,8 @@ const MESSAGE = `${SYNTHETIC}linkedin-message.html`;
 const SEARCH_POSTS = `${SYNTHETIC}linkedin-search-posts.html`;
 const REPOST = `${SYNTHETIC}linkedin-repost.html`;
 const COMMENT = `${SYNTHETIC}linkedin-comment.html`;
+// An open comment box under a post (never the share box's editor)
+const COMMENT_BOX = 'form.comments-comment-box__form, .comments-comment-box form';
 const SHARE_PAGES = ['feed', 'company', 'profile'];
 // Where a modal can be, only while one is open: the document (its modals are role=dialog layers; the saved pages keep
 // aria-hidden video.js dialogs, which do not count), or the 2025 interop outlet whose open shadow root holds the
@@ -724,8 +726,8 @@ export const linkedinFlowAnchors: AnchorRegistry = {
       { css: '[role="textbox"][contenteditable="true"]' },
       { role: 'textbox', name: { en: 'Text editor for creating content', fr: 'Éditeur de texte pour créer du contenu' }, match: 'start' },
     ],
-    // an open comment box only (never the share box's editor); the first one in document order
-    withinCss: 'form.comments-comment-box__form, .comments-comment-box form',
+    // the first open comment box in document order
+    withinCss: COMMENT_BOX,
     pages: ['feed', 'company'],
     examples: [...others(), [1, COMMENT]],
   },
@@ -736,7 +738,7 @@ export const linkedinFlowAnchors: AnchorRegistry = {
       { css: 'button[type="submit"]' },
       { role: 'button', name: { en: 'Comment', fr: 'Commenter' }, match: 'exact' },
     ],
-    withinCss: 'form.comments-comment-box__form, .comments-comment-box form',
+    withinCss: COMMENT_BOX,
     pages: ['feed', 'company'],
     examples: [...others(), [1, COMMENT]],
   },
