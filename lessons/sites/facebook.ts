@@ -88,6 +88,10 @@ const PHOTO = 'facebook/profile-photo-ar-2024-03.html';
 // Synthetic settings pages (tests/e2e/pages; no saved real page shows Facebook's settings).
 const SETTINGS = 'tests/e2e/pages/facebook-settings.html';
 const SETTINGS_PAGE_ACCESS = 'tests/e2e/pages/facebook-settings-page-access.html';
+const SETTINGS_POSTS = 'tests/e2e/pages/facebook-settings-posts.html';
+const SETTINGS_FUTURE_POSTS = 'tests/e2e/pages/facebook-settings-future-posts.html';
+// The future posts' audience row and its picker, by name (en/fr; the French a guess)
+const FUTURE_POSTS = { en: 'Who can see your future posts', fr: 'Qui peut voir vos futures publications' };
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 // Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile, forms.
@@ -406,6 +410,45 @@ export const facebookFlowAnchors: AnchorRegistry = {
     ],
     pages: ['settings'],
     examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_PAGE_ACCESS]],
+  },
+
+  // Audience and visibility → Posts (/settings/?tab=posts), for the audience lesson: "Who can see your future posts?"
+  // opens an audience picker whose choice "will be saved immediately" (Facebook's own help, "How do I set a default
+  // audience for my posts"). Synthetic pages as above (same structure); unverified on a live page.
+  'facebook.settings.posts': {
+    strategies: [
+      { css: `a[href$="tab=posts"]:not(${BANNER} a), a[href*="tab=posts&"]:not(${BANNER} a)` },
+      { role: 'link', name: { en: 'Posts', fr: 'Publications' }, match: 'exact' },
+    ],
+    withinCss: '[role="navigation"], [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [1, SETTINGS], [0, SETTINGS_PAGE_ACCESS], [1, SETTINGS_POSTS], [1, SETTINGS_FUTURE_POSTS]],
+  },
+  'facebook.settings.futurePosts': {
+    strategies: [
+      // The row's only handle is its name (a role=button div, no stable attribute known): en/fr, the French a guess
+      { role: 'button', name: FUTURE_POSTS, match: 'start' },
+      { role: 'link', name: FUTURE_POSTS, match: 'start' },
+    ],
+    withinCss: '[role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [1, SETTINGS_POSTS]],
+  },
+  'facebook.settings.audienceChoice': {
+    strategies: [
+      // The picker's list of options (radios, any language): a click on one sets the audience
+      { css: '[role="radiogroup"]:has(input[type="radio"], [role="radio"])' },
+      { css: '[role="list"]:has(input[type="radio"], [role="radio"])' },
+      // name fallback: the group named like the dialog's title (en/fr, the French a guess)
+      { role: 'radiogroup', name: FUTURE_POSTS, match: 'start' },
+    ],
+    // only an open dialog, on a settings page (the composer's own picker is facebook.audience.*)
+    withinCss: '[role="dialog"]:not([aria-hidden="true"])',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(FEED, SEARCH, PHOTO), [0, SETTINGS], [0, SETTINGS_POSTS], [1, SETTINGS_FUTURE_POSTS]],
   },
 
   'facebook.composer.dialog': {

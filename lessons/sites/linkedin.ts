@@ -80,6 +80,9 @@ const EDIT_INTRO = `${SYNTHETIC}linkedin-edit-intro.html`;
 const MESSAGE = `${SYNTHETIC}linkedin-message.html`;
 const SEARCH_POSTS = `${SYNTHETIC}linkedin-search-posts.html`;
 const REPOST = `${SYNTHETIC}linkedin-repost.html`;
+const COMMENT = `${SYNTHETIC}linkedin-comment.html`;
+// An open comment box under a post (never the share box's editor)
+const COMMENT_BOX = 'form.comments-comment-box__form, .comments-comment-box form';
 const SHARE_PAGES = ['feed', 'company', 'profile'];
 // Where a modal can be, only while one is open: the document (its modals are role=dialog layers; the saved pages keep
 // aria-hidden video.js dialogs, which do not count), or the 2025 interop outlet whose open shadow root holds the
@@ -91,6 +94,8 @@ const DOMV2_PAGES = [FEED_V2, PROFILE_V2];
 const SETTINGS_SECURITY = 'tests/e2e/pages/linkedin-settings-security.html';
 const SETTINGS_TWO_STEP = 'tests/e2e/pages/linkedin-settings-two-step.html';
 const SETTINGS_TWO_STEP_CODE = 'tests/e2e/pages/linkedin-settings-two-step-code.html';
+const SETTINGS_VISIBILITY = 'tests/e2e/pages/linkedin-settings-visibility.html';
+const SETTINGS_PROFILE_VIEWING = 'tests/e2e/pages/linkedin-settings-profile-viewing.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 const others = (...keep: string[]) => notOn(...ALL_PAGES, ...DOMV2_PAGES).filter(([, p]) => !keep.includes(p));
@@ -399,6 +404,45 @@ export const linkedinFlowAnchors: AnchorRegistry = {
     pages: ['settings'],
     examples: [...others(), [0, SETTINGS_TWO_STEP], [1, SETTINGS_TWO_STEP_CODE]],
   },
+  // Visibility (/mypreferences/d/categories/profile-visibility), for the privacy-and-audience lesson: the category link,
+  // the "Profile viewing options" setting and its choice. Synthetic pages as above (same structure; unverified on a
+  // live page). Link targets first, any language.
+  'linkedin.settings.visibility': {
+    strategies: [
+      { css: 'a[href*="/mypreferences/d/categories/profile-visibility"]' },
+      // name fallback (en/fr labels of the rail)
+      { role: 'link', name: { en: 'Visibility', fr: 'Visibilité' }, match: 'exact' },
+    ],
+    count: { max: 2 }, // the rail's link, and the setting pages' link back to it: the first is the rail's
+    pages: ['settings'],
+    examples: [...others(), [1, SETTINGS_SECURITY], [1, SETTINGS_VISIBILITY], [1, SETTINGS_PROFILE_VIEWING]],
+  },
+  'linkedin.settings.profileViewing': {
+    strategies: [
+      // the setting's own address (LinkedIn's help links to it)
+      { css: 'a[href*="/mypreferences/d/profile-viewing-options"]' },
+      // name fallback; the French label is a guess from help pages, hence `start`
+      { role: 'link', name: { en: 'Profile viewing options', fr: 'Options de consultation' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [0, SETTINGS_SECURITY], [1, SETTINGS_VISIBILITY], [0, SETTINGS_PROFILE_VIEWING]],
+  },
+  'linkedin.settings.visibilityChoice': {
+    strategies: [
+      // A Visibility setting's page: one group of radio options (profile viewing: name and headline, private profile
+      // characteristics, private mode), saved as soon as one is chosen (no Save button). The page links back to its
+      // category; the group is any of that category's settings (the step sets three of them), never the two-step or
+      // sessions pages. Options' labels vary by setting and language: no name fallback, the radio group role instead.
+      { css: 'main:has(a[href*="/categories/profile-visibility"]) fieldset:has(input[type="radio"])' },
+      { css: 'main:has(a[href*="/categories/profile-visibility"]) [role="radiogroup"]' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...others(), [0, SETTINGS_SECURITY], [0, SETTINGS_TWO_STEP], [0, SETTINGS_VISIBILITY], [1, SETTINGS_PROFILE_VIEWING]],
+  },
 
   'linkedin.profile.editIntro': {
     ownProfile: true,
@@ -660,6 +704,44 @@ export const linkedinFlowAnchors: AnchorRegistry = {
     withinCss: '.social-reshare-button__share-dropdown-content:not([aria-hidden="true"]), .artdeco-dropdown__content--is-open, [role="menu"]',
     pages: ['feed', 'company'],
     examples: [...others(), [1, REPOST]],
+  },
+  // Commenting on a post: its Comment button (the first post of the page in document order, like Repost above) opens
+  // the comment box under that post: a form (class comments-comment-box__form) holding a Quill editor and, once text is
+  // typed, its submit button ("Comment"). No saved page shows a box open: COMMENT is synthetic, written from the 2024–
+  // 2025 layout's class names and labels as public automation scripts quote them; unverified on a live page, and the
+  // dom-v2 layout's comment box is unknown (only its Comment button, by icon, is seen on a saved page).
+  'linkedin.post.comment': {
+    strategies: [
+      { css: 'button.comment-button' },
+      // dom-v2: the button carrying the comment icon (icon id, any language)
+      { css: 'button:has(svg[id^="comment-"]), button:has(svg[data-test-icon^="comment-"])' },
+      { role: 'button', name: { en: 'Comment', fr: 'Commenter' }, match: 'exact' },
+    ],
+    withinCss: 'main, [role="main"]',
+    pages: ['feed', 'company'],
+    examples: [...on(FEED, FEED_V2, COMPANY), ...others(FEED, FEED_V2, COMPANY), [1, COMMENT]],
+  },
+  'linkedin.comment.text': {
+    strategies: [
+      { css: '.ql-editor[contenteditable="true"]' },
+      { css: '[role="textbox"][contenteditable="true"]' },
+      { role: 'textbox', name: { en: 'Text editor for creating content', fr: 'Éditeur de texte pour créer du contenu' }, match: 'start' },
+    ],
+    // the first open comment box in document order
+    withinCss: COMMENT_BOX,
+    pages: ['feed', 'company'],
+    examples: [...others(), [1, COMMENT]],
+  },
+  'linkedin.comment.submit': {
+    strategies: [
+      // the box's submit button (class kept since 2022, "--cr" suffix since 2024), then any submit button of the form
+      { css: 'button.comments-comment-box__submit-button, button.comments-comment-box__submit-button--cr' },
+      { css: 'button[type="submit"]' },
+      { role: 'button', name: { en: 'Comment', fr: 'Commenter' }, match: 'exact' },
+    ],
+    withinCss: COMMENT_BOX,
+    pages: ['feed', 'company'],
+    examples: [...others(), [1, COMMENT]],
   },
   'linkedin.company.postsTab': {
     strategies: [

@@ -60,6 +60,9 @@ const PROFILE_ZH = 'x/profile-zh-2025-11.html';
 const SETTINGS_SECURITY = 'tests/e2e/pages/x-settings-security.html';
 const SETTINGS_TWO_FACTOR = 'tests/e2e/pages/x-settings-two-factor.html';
 const TWO_FACTOR_CODE = 'tests/e2e/pages/x-two-factor-code.html';
+const SETTINGS_PRIVACY = 'tests/e2e/pages/x-settings-privacy.html';
+const SETTINGS_AUDIENCE = 'tests/e2e/pages/x-settings-audience.html';
+const PROTECT_CONFIRM = 'tests/e2e/pages/x-settings-protect-confirm.html';
 const on = (...pages: string[]) => pages.map((p) => [1, p] as [number, string]);
 const notOn = (...pages: string[]) => pages.map((p) => [0, p] as [number, string]);
 // Synthetic pages (tests/e2e/pages) for states no saved page shows: open dialogs and menus, one's own profile.
@@ -267,6 +270,57 @@ export const xFlowAnchors: AnchorRegistry = {
     count: { max: 1 },
     pages: ['settings'],
     examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_TWO_FACTOR], [1, TWO_FACTOR_CODE]],
+  },
+
+  // Privacy and safety → Audience and tagging (/settings/audience_and_tagging), for the privacy-and-audience lesson:
+  // "Protect your posts" is a checkbox; ticking it asks for confirmation in a sheet ("Protect"). Synthetic pages as above
+  // (same structure; the sheet's test ids are those of X's confirmation sheets everywhere, e.g. Unfollow, as public
+  // automation scripts use them). Unverified on a live page.
+  'x.settings.privacy': {
+    strategies: [
+      { css: '[role="tablist"] a[href="/settings/privacy_and_safety"]' },
+      { css: 'a[href="/settings/privacy_and_safety"]' },
+      { role: 'tab', name: { en: 'Privacy and safety', fr: 'Confidentialité et sécurité' }, match: 'start' },
+      { role: 'link', name: { en: 'Privacy and safety', fr: 'Confidentialité et sécurité' }, match: 'start' },
+    ],
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [1, SETTINGS_SECURITY], [1, SETTINGS_PRIVACY], [1, SETTINGS_AUDIENCE], [1, PROTECT_CONFIRM]],
+  },
+  'x.settings.audienceTagging': {
+    strategies: [
+      // "Audience and tagging" ("Audience, media and tagging" since 2024), on /settings/privacy_and_safety
+      { css: 'a[href="/settings/audience_and_tagging"]' },
+      // name fallback; the French label is a guess, hence `start`
+      { role: 'link', name: { en: 'Audience', fr: 'Audience' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_SECURITY], [1, SETTINGS_PRIVACY], [0, SETTINGS_AUDIENCE]],
+  },
+  'x.settings.protectPosts': {
+    strategies: [
+      // The audience page (the one that links to Photo tagging) opens with "Protect your posts"; "Protect your videos"
+      // follows it: the first checkbox in document order. No test id known for it.
+      { css: 'main:has(a[href="/settings/tagging"]) input[type="checkbox"]' },
+      // name fallback; the French label is a guess, hence `start`
+      { role: 'checkbox', name: { en: 'Protect your posts', fr: 'Protéger vos posts' }, match: 'start' },
+    ],
+    withinCss: 'main, [role="main"]',
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_SECURITY], [0, SETTINGS_TWO_FACTOR], [0, SETTINGS_PRIVACY], [1, SETTINGS_AUDIENCE], [1, PROTECT_CONFIRM]],
+  },
+  'x.settings.protectConfirm': {
+    strategies: [
+      { css: '[data-testid="confirmationSheetConfirm"]' },
+      { role: 'button', name: { en: 'Protect', fr: 'Protéger' }, match: 'exact' },
+    ],
+    // only an open sheet or dialog (X renders them into #layers)
+    withinCss: '[role="alertdialog"], [role="dialog"]',
+    count: { max: 1 },
+    pages: ['settings'],
+    examples: [...notOn(HOME, PROFILE, PROFILE_ZH), [0, SETTINGS_AUDIENCE], [1, PROTECT_CONFIRM], [0, TWO_FACTOR_CODE]],
   },
 
   'x.nav.more': {

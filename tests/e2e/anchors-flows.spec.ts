@@ -54,6 +54,11 @@ const REAL_LANDINGS: Record<string, Record<string, (a: AuditedAnchor) => boolean
     'linkedin/feed-domv2-2026-03.html': (a) => a.fingerprint?.tag === 'button' && /^Repost/.test(a.fingerprint.text),
     'linkedin/company-2025-04.html': (a) => a.fingerprint?.tag === 'button' && a.fingerprint.text === 'Repost',
   },
+  'linkedin.post.comment': {
+    'linkedin/feed-2025-04.html': (a) => a.fingerprint?.tag === 'button' && a.fingerprint.ariaLabel === 'Comment',
+    'linkedin/feed-domv2-2026-03.html': (a) => a.fingerprint?.tag === 'button' && /^Comment/.test(a.fingerprint.text),
+    'linkedin/company-2025-04.html': (a) => a.fingerprint?.tag === 'button' && a.fingerprint.ariaLabel === 'Comment',
+  },
   'linkedin.search.resultType': {
     'linkedin/search-people-2025-04.html': (a) => a.fingerprint?.id === 'navigational-filter_resultType',
   },
