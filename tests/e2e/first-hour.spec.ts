@@ -65,3 +65,72 @@ test('the questionnaire opens once, not again at each start of a browser that lo
     rmSync(profile, { recursive: true, force: true });
   }
 });
+
+// ---- the overlay: a task is never lost, every card can be put away, no silent gap, one's own profile ------------
+
+declare const chrome: { storage: { local: { set(items: Record<string, unknown>): Promise<void> } } };
+const PACK_ID = 'trainingwheels.default';
+const LEARNER = { guideEnabled: true, disabledNetworks: [], locale: 'en', path: 'experimenter', secondaryPath: null, balanced: false, pathSource: 'chosen', answers: null, pathSetAt: 1 };
+
+/** The learner with a task under way (its first step not done yet). */
+async function withTask(context: import('@playwright/test').BrowserContext, network: string, lessonId: string) {
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const at = Date.now() - 60_000;
+  await worker.evaluate((items) => chrome.storage.local.set(items), {
+    learner: LEARNER,
+    [`started:${PACK_ID}/${lessonId}`]: { at },
+    activeTask: { packId: PACK_ID, lessonId, network, startedAt: at },
+  });
+}
+
+test('a task step put away (Esc or –) is never lost: the launcher says "Resume step N" and brings it back', async ({ context, serve }) => {
+  await withTask(context, 'linkedin', 'li-event-posting');
+  await serve('https://www.linkedin.com/feed/', { real: 'linkedin/feed-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const task = page.getByTestId('tw-task');
+  await expect(task).toBeVisible();
+  const step = await task.getAttribute('data-step');
+  await task.locator('button').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(task).toHaveCount(0);
+  const launcher = page.getByTestId('tw-launcher');
+  await expect(launcher).toHaveAttribute('aria-label', /^Resume step \d+: /);
+  await launcher.click();
+  await expect(task).toHaveAttribute('data-step', step!);
+});
+
+test('a step shown in the panel (its control not on the page) shows at once, and collapses to the launcher like any card', async ({ context, serve }) => {
+  // yt-account-security starts at the channel list, a control YouTube's home page does not have.
+  await withTask(context, 'youtube', 'yt-account-security');
+  await serve('https://www.youtube.com/', { real: 'youtube/home-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.youtube.com/');
+  const panel = page.getByTestId('tw-docked');
+  const task = panel.getByTestId('tw-task');
+  // At once (the old product showed nothing for ~3 s, while the control was looked for).
+  await expect(task).toBeVisible({ timeout: 1_500 });
+  await panel.press('Escape');
+  await expect(panel).toHaveCount(0);
+  await expect(page.getByTestId('tw-launcher')).toHaveAttribute('aria-label', /^Resume step \d+: /);
+  await page.getByTestId('tw-launcher').click();
+  await expect(page.getByTestId('tw-task')).toBeVisible();
+  // The panel's own "–" puts it away too; the card in it has no second "–".
+  await expect(page.getByTestId('tw-docked').getByRole('button', { name: 'Minimise the guide' })).toHaveCount(1);
+  await page.getByTestId('tw-docked').getByRole('button', { name: 'Minimise the guide' }).click();
+  await expect(page.getByTestId('tw-docked')).toHaveCount(0);
+});
+
+test('own profile vs someone else’s: the profile lesson waits for the learner’s own profile, and runs there', async ({ context, serve }) => {
+  await withTask(context, 'x', 'x-profile-bio');
+  await serve('https://x.com/perceptnet', { real: 'x/profile-2025-04.html' });
+  await serve('https://x.com/camille_demo', { synthetic: 'x-profile-self.html' });
+  const theirs = await context.newPage();
+  await theirs.goto('https://x.com/perceptnet');
+  await theirs.getByTestId('tw-launcher').click();
+  await expect(theirs.getByTestId('tw-resume')).toContainText('your own profile');
+  await expect(theirs.getByTestId('tw-task')).toHaveCount(0);
+  const mine = await context.newPage();
+  await mine.goto('https://x.com/camille_demo');
+  await expect(mine.getByTestId('tw-task')).toHaveAttribute('data-lesson', 'x-profile-bio');
+});

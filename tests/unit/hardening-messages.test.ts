@@ -31,16 +31,17 @@ beforeEach(() => {
 });
 
 describe('item 7: messages are checked whole', () => {
-  it('a guide request needs a known network, a page kind and nothing else', () => {
+  it('a guide request needs a known network, a page kind, whose profile (or null) and nothing else', () => {
     expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed', owner: null })).toBe(true);
     expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'profile', owner: 'other' })).toBe(true);
     expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'profile', owner: 'nobody' })).toBe(false);
-    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: null })).toBe(true);
+    expect(isGuideRequest({ type: GUIDE_REQUEST, network: 'linkedin', pageKind: null, owner: null })).toBe(true);
     for (const bad of [
-      { type: GUIDE_REQUEST, network: 'myspace', pageKind: 'feed' },
-      { type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'x'.repeat(100) },
-      { type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed', extra: 1 },
-      { type: GUIDE_REQUEST, network: 'linkedin' },
+      { type: GUIDE_REQUEST, network: 'myspace', pageKind: 'feed', owner: null },
+      { type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'x'.repeat(100), owner: null },
+      { type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed', owner: null, extra: 1 },
+      { type: GUIDE_REQUEST, network: 'linkedin', owner: null },
+      { type: GUIDE_REQUEST, network: 'linkedin', pageKind: 'feed' },
     ])
       expect(isGuideRequest(bad), JSON.stringify(bad).slice(0, 80)).toBe(false);
   });
