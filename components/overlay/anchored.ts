@@ -1,7 +1,7 @@
 import type { Card } from './cards';
 import { el } from './dom';
 import { followAnchor, isRightToLeft } from './follow';
-import { placeBeside } from './placement';
+import { placeBeside, type Side } from './placement';
 import { createSlot, type Drawn, type Slot } from './slot';
 
 /**
@@ -11,6 +11,7 @@ import { createSlot, type Drawn, type Slot } from './slot';
  * stacking are never touched. Returns the function that stops following.
  */
 function keepBeside(anchor: Element, card: HTMLElement, ring: HTMLElement): () => void {
+  let side: Side | undefined;
   const update = () => {
     // Every read before any write: a write between two reads would make the browser lay the page out again.
     const box = anchor.getBoundingClientRect();
@@ -23,7 +24,8 @@ function keepBeside(anchor: Element, card: HTMLElement, ring: HTMLElement): () =
     ring.style.transform = `translate(${box.left - 4}px, ${box.top - 4}px)`;
     ring.style.width = `${box.width + 8}px`;
     ring.style.height = `${box.height + 8}px`;
-    const place = placeBeside({ x: box.left, y: box.top, width: box.width, height: box.height }, size, viewport, rtl);
+    const place = placeBeside({ x: box.left, y: box.top, width: box.width, height: box.height }, size, viewport, rtl, side);
+    side = place.side;
     card.style.maxHeight = `${Math.round(place.maxHeight)}px`;
     card.style.transform = `translate(${Math.round(place.x)}px, ${Math.round(place.y)}px)`;
     card.dataset.placement = place.side;

@@ -45,4 +45,18 @@ describe('placeBeside', () => {
       ),
     );
   });
+
+  it('a card that grows stays on its side while that side has room to read it (issue 17: "Why it matters" moved it)', () => {
+    const viewport = { width: 1280, height: 800 };
+    const control = { x: 300, y: 380, width: 200, height: 40 };
+    const first = placeBeside(control, { width: 320, height: 300 }, viewport);
+    expect(first.side).toBe('bottom');
+    // Opened: 460 px tall no longer fits below (368 px of room); kept there, scrolling inside, not moved to the right.
+    expect(placeBeside(control, { width: 320, height: 460 }, viewport).side).not.toBe('bottom');
+    const kept = placeBeside(control, { width: 320, height: 460 }, viewport, false, first.side);
+    expect(kept.side).toBe('bottom');
+    expect(kept.maxHeight).toBeGreaterThanOrEqual(120);
+    // With no readable room left on that side, it moves.
+    expect(placeBeside({ ...control, y: 700 }, { width: 320, height: 460 }, viewport, false, 'bottom').side).not.toBe('bottom');
+  });
 });
