@@ -96,14 +96,28 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
   await (await inOverlay(page, '[data-testid=tw-launcher]', 2_000)).click();
   await (await inOverlay(page, 'li[data-lesson="x-event-visibility"] button', 2_000)).click();
   await inOverlay(page, '[data-testid=tw-task][data-lesson="x-event-visibility"]', 5_000);
+  // The site's router keeps a link's click on the page (X's Post opens the composer over the timeline): the saved
+  // page runs none of its scripts, so a handler stands in for it.
+  await page.evaluate(() =>
+    document.addEventListener('click', (event) => {
+      if ((event.target as Element | null)?.closest?.('a[href]')) event.preventDefault();
+    }),
+  );
+  /** Where the task is: its step and, in a walk, its micro-step. */
+  const position = () =>
+    page.evaluate(() => {
+      const card = document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector('[data-testid=tw-task]');
+      return card ? `${card.getAttribute('data-step')}#${card.getAttribute('data-walk-index') ?? ''}` : 'none';
+    });
   const signals: string[] = [];
-  for (let guard = 0; guard < 12; guard++) {
+  for (let guard = 0; guard < 30; guard++) {
     const task = await inOverlay(page, '[data-testid=tw-task]', 1_500).catch(() => null);
     if (!task) break; // the task is over
-    const step = await task.evaluate((el) => el.getAttribute('data-step'));
-    const done = await task.evaluate((el) => el.getAttribute('data-done'));
-    const ring = done === 'click' ? await inOverlay(page, '.tw-ring[style*="visible"]', 3_000).catch(() => null) : null;
-    if (done === 'click' && ring) {
+    const at = await position();
+    // What the learner does now: a walk's current micro-step, else the step's own rule.
+    const now = await task.evaluate((el) => el.getAttribute('data-now'));
+    const ring = now === 'click' ? await inOverlay(page, '.tw-ring[style*="visible"]', 3_000).catch(() => null) : null;
+    if (now === 'click' && ring) {
       const box = await ring.boundingBox();
       assert.ok(box, 'the step highlights its control');
       // The learner clicks the highlighted control itself (the ring lets clicks through to the page).
@@ -114,9 +128,12 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
       signals.push('done');
     }
     await page.waitForFunction(
-      (previous) => document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector('[data-testid=tw-task]')?.getAttribute('data-step') !== previous,
+      (previous) => {
+        const card = document.querySelector('[data-tw-host]')?.shadowRoot?.querySelector('[data-testid=tw-task]');
+        return (card ? `${card.getAttribute('data-step')}#${card.getAttribute('data-walk-index') ?? ''}` : 'none') !== previous;
+      },
       { polling: 100, timeout: 5_000 },
-      step,
+      at,
     );
   }
   await inOverlay(page, '[data-testid=tw-complete]', 5_000);
@@ -124,22 +141,7 @@ test('Firefox: a guided task on X walked to completion, a step done by clicking 
   await page.close();
 });
 
-test('Firefox: switched off, the guide leaves the open tab and new tabs get none of it; switched on, the open tab gets it back without a reload', async () => {
-  // The guide scripts are registered at run time (scripting.registerContentScripts, in Firefox's MV2 build too).
-  const page = await openServed('https://x.com/home', { synthetic: 'x-home.html' });
-  await inOverlay(page, '[data-testid=tw-hint]', 10_000);
-  const popup = await browser.newPage();
-  await popup.goto(`moz-extension://${ADDON_UUID}/popup.html`);
-  const everywhere = await popup.waitForSelector('[data-testid=toggle-everywhere]', { timeout: 5_000 });
-  await everywhere!.click();
-  await page.waitForFunction(() => !document.querySelector('[data-tw-host]'), { polling: 100, timeout: 2_000 });
-
-  const other = await openServed('https://x.com/explore', { synthetic: 'x-home.html' });
-  await new Promise((done) => setTimeout(done, 1_000));
-  assert.equal(await other.evaluate(() => [...document.documentElement.children].filter((e) => e !== document.head && e !== document.body).length), 0, 'nothing of ours in a new tab');
-
-  await everywhere!.click();
-  await inOverlay(page, '[data-testid=tw-hint]', 3_000);
-  await inOverlay(other, '[data-testid=tw-launcher]', 3_000);
-  await Promise.all([page.close(), other.close(), popup.close()]);
-});
+// Switching the guide off and on from the popup is checked in Chromium (tests/e2e/foundation.spec.ts) and, for the
+// registration itself, by tests/unit/guide-scripts.test.ts: Firefox 153's WebDriver BiDi refuses to open a
+// moz-extension:// page in a tab ("Navigation … is not allowed in this context"), so no test here can press the
+// popup's switches.
