@@ -8,10 +8,10 @@ import { MATCHES_BY_NETWORK, SITE_MATCHES } from '../../lessons/sites/matches';
 import { NETWORKS, type Network } from '../../lessons/sites/types';
 import { resolveLocale } from '../i18n-core';
 import { PACKS_REVISION_KEY } from '../packs/runtime';
-import { computeGuide, effectivePath, localize, slicePack, stepOrder } from '../../lessons/engine/engine';
+import { computeGuide, effectivePath, localize, slicePack, stepOrder, type Guide } from '../../lessons/engine/engine';
 import { effectivePresets } from '../../lessons/engine/presets';
 import { answerRetrieval, completeStep, dismissHint, reopenStep, showHintAgain, skipStep, startTask, stepPassed } from '../../lessons/engine/progress';
-import type { Pack } from '../../lessons/pack/types';
+import type { DoneRule, Pack } from '../../lessons/pack/types';
 import { packsInUse } from '../packs/provider';
 import {
   GUIDE_CHANGED,
@@ -59,11 +59,31 @@ export async function guideFor(request: GuideRequest, now = Date.now(), uiLangua
     locale,
     guide,
     resumeTitle: resume ? localize(resume.title, locale) : null,
-    // The network's flow anchors first (dialogs, menus and forms of the walks, which the content script does not carry),
-    // then each pack's repairs over them.
-    anchorOverrides: [flowAnchorsFor(request.network), ...slice.flatMap((p) => (p.anchors ? [p.anchors] : []))],
+    // The flow anchors this guide names (dialogs, menus and forms of the walks, settings pages: the content script
+    // does not carry them), then each pack's repairs over them.
+    anchorOverrides: [flowAnchorsFor(request.network, anchorsNamedBy(guide)), ...slice.flatMap((p) => (p.anchors ? [p.anchors] : []))],
     packVersions: Object.fromEntries(slice.map((p) => [p.id, p.version])),
   };
+}
+
+/** Every anchor a guide may draw at or listen to: hints', the task step's, its walk's and their signals' targets. */
+export function anchorsNamedBy(guide: Guide): Set<string> {
+  const names = new Set<string>();
+  const add = (name: string | null | undefined) => {
+    if (name && name !== 'anchor') names.add(name);
+  };
+  const targetOf = (rule: DoneRule) => (typeof rule === 'object' && !('url' in rule) ? (Object.values(rule)[0] as string) : null);
+  for (const hint of guide.hints) add(hint.anchor);
+  const { task } = guide;
+  if (task) {
+    add(task.anchor);
+    add(targetOf(task.done));
+    for (const item of task.walk) {
+      add(item.anchor);
+      add(targetOf(item.done));
+    }
+  }
+  return names;
 }
 
 const lessonOf = (packId: string, lessonId: string) => packs.find((p) => p.id === packId)?.lessons.find((l) => l.id === lessonId);

@@ -59,10 +59,29 @@ export function anchorsFor(network: Network): AnchorRegistry {
   return site ? { ...site.anchors, ...FLOW_ANCHORS[network] } : {};
 }
 
-/** A network's flow anchors as the background sends them to a page: the strategies and scopes, not the examples. */
-export function flowAnchorsFor(network: Network): AnchorRegistry {
+/**
+ * A network's flow anchors as the background sends them to a page: the strategies and scopes, not the examples; with
+ * `names`, only those (and the flow anchors they are scoped `within`), so a page receives, clones and merges the few
+ * its guide names rather than the whole registry at every load.
+ */
+export function flowAnchorsFor(network: Network, names?: Iterable<string>): AnchorRegistry {
+  const flows = FLOW_ANCHORS[network] ?? {};
+  let wanted: Set<string> | null = null;
+  if (names) {
+    wanted = new Set();
+    for (let name of names) {
+      // follow the scope chain: a dialog's Post button needs its dialog
+      while (Object.hasOwn(flows, name) && !wanted.has(name)) {
+        wanted.add(name);
+        const within = flows[name]!.within;
+        if (!within) break;
+        name = within;
+      }
+    }
+  }
   const out: AnchorRegistry = {};
-  for (const [name, def] of Object.entries(FLOW_ANCHORS[network] ?? {})) {
+  for (const [name, def] of Object.entries(flows)) {
+    if (wanted && !wanted.has(name)) continue;
     const { examples: _examples, note: _note, ...runtime } = def;
     out[name] = runtime;
   }

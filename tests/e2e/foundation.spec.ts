@@ -1,7 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { resolve } from 'node:path';
 import { expect, guideScriptsRegistered, overlayHost, test, type Served } from './fixtures';
-import { projectRoot } from './paths';
 
 /** The hint card sits beside its control: not over it, and within a short gap of its box. */
 async function expectBeside(card: Locator, anchor: Locator) {
@@ -263,14 +261,4 @@ test('the popup says when the tab is not on a supported site', async ({ context,
   await expect(popup.getByTestId('popup-page')).toContainText('not on LinkedIn, X, Facebook or YouTube');
   await expect(popup.getByRole('switch')).toHaveCount(1);
   expect(await overlayHost(page).count()).toBe(0);
-});
-
-test('README screenshot: what a learner sees on LinkedIn', async ({ context, serve }) => {
-  await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
-  const page = await context.newPage();
-  await page.setViewportSize({ width: 1100, height: 560 });
-  await page.goto('https://www.linkedin.com/feed/');
-  await expect(page.getByTestId('tw-hint')).toBeVisible();
-  await page.waitForTimeout(300); // the ring and the card follow their control after the next paint: let them settle
-  await page.screenshot({ path: resolve(projectRoot, 'tests/e2e/screenshots/learner-linkedin.png') });
 });

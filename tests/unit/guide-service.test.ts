@@ -31,12 +31,29 @@ describe('the guide service (background side of the in-page guide)', () => {
     for (const hint of guide.hints) expect(feedLessons).toContain(hint.lessonId);
     const first = DEFAULT_PACK.lessons.find((l) => l.id === guide.hints[0]!.lessonId)!;
     expect(guide.hints[0]!.title).toBe(first.title.fr);
-    // The network's flow anchors (the walks' dialogs and forms, which the content script does not carry), without
-    // their documentation; the default pack repairs nothing.
-    expect(anchorOverrides).toEqual([flowAnchorsFor('linkedin')]);
-    expect(Object.keys(anchorOverrides[0]!)).toContain('linkedin.share.post');
-    expect(Object.keys(anchorOverrides[0]!).every((name) => name.startsWith('linkedin.'))).toBe(true);
+    // Only the flow anchors this guide names (the content script does not carry them; a page with hints only gets
+    // few or none, not the whole registry at every load), without their documentation; the default pack repairs
+    // nothing.
+    expect(anchorOverrides).toHaveLength(1);
+    expect(Object.keys(anchorOverrides[0]!).length).toBeLessThan(Object.keys(flowAnchorsFor('linkedin')).length / 4);
     expect(JSON.stringify(anchorOverrides)).not.toContain('tests/e2e/pages');
+  });
+
+  it('sends the flow anchors a walk needs, with the dialogs they are scoped within', async () => {
+    await applyGuideAction({ kind: 'start', packId: DEFAULT_PACK.id, lessonId: 'li-event-posting', network: 'linkedin' });
+    await settle();
+    const { guide, anchorOverrides } = await shown();
+    expect(guide.task?.walk.length).toBeGreaterThan(0);
+    const sent = Object.keys(anchorOverrides[0]!);
+    for (const item of guide.task!.walk) if (item.anchor && item.anchor in flowAnchorsFor('linkedin')) expect(sent).toContain(item.anchor);
+    for (const name of sent) {
+      const def = anchorOverrides[0]![name]!;
+      const within = Array.isArray(def) ? undefined : def.within;
+      if (within && within in flowAnchorsFor('linkedin')) expect(sent, `${name} within ${within}`).toContain(within);
+    }
+    expect(sent.every((name) => name.startsWith('linkedin.'))).toBe(true);
+    await applyGuideAction({ kind: 'stop' });
+    await settle();
   });
 
   it('walks a task: start, steps done in the path’s order, back, and completion that clears the active task', async () => {
