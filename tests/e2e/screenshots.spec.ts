@@ -1,5 +1,5 @@
 // What a learner sees, in English and in French: the welcome page, the popup, the options page, a hint card and a
-// task card on a real saved LinkedIn page. Written to tests/e2e/screenshots/ (the README shows two of them); each
+// task card on the project's synthetic LinkedIn feed. Written to tests/e2e/screenshots/ (the README shows two of them); each
 // shot is taken once its page shows what it is about, in the language asked for.
 import type { BrowserContext, Page } from '@playwright/test';
 import { resolve } from 'node:path';
@@ -11,9 +11,9 @@ declare const chrome: { storage: { local: { set(items: Record<string, unknown>):
 const PACK_ID = 'trainingwheels.default';
 const shot = (name: string) => resolve(projectRoot, 'tests/e2e/screenshots', `${name}.png`);
 
-async function seed(context: BrowserContext, locale: 'en' | 'fr', extra: Record<string, unknown> = {}) {
+async function seed(context: BrowserContext, locale: 'en' | 'fr', extra: Record<string, unknown> = {}, path = 'analyst') {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const learner = { guideEnabled: true, disabledNetworks: [], locale, path: 'analyst', secondaryPath: 'maker', balanced: false, pathSource: 'quiz', answers: null, pathSetAt: 1 };
+  const learner = { guideEnabled: true, disabledNetworks: [], locale, path, secondaryPath: 'maker', balanced: false, pathSource: 'quiz', answers: null, pathSetAt: 1 };
   await worker.evaluate((items) => chrome.storage.local.set(items), { learner, ...extra });
 }
 
@@ -51,7 +51,9 @@ for (const locale of ['en', 'fr'] as const) {
   });
 
   test(`screenshots (${locale}): a hint card and a task card on LinkedIn`, async ({ context, serve }) => {
-    await serve('https://www.linkedin.com/feed/', { real: 'linkedin/feed-2025-04.html' });
+    // The project's synthetic LinkedIn feed: a saved page is drawn without its stylesheets (no request leaves the
+    // machine), which makes a poor picture of what a learner sees.
+    await serve('https://www.linkedin.com/feed/', { synthetic: 'linkedin-feed.html' });
     await seed(context, locale);
     const page = await context.newPage();
     await page.setViewportSize({ width: 1280, height: 800 });
@@ -61,10 +63,16 @@ for (const locale of ['en', 'fr'] as const) {
     await page.screenshot({ path: shot(`hint-${locale}`) });
 
     const at = Date.now() - 60_000;
-    await seed(context, locale, {
-      [`started:${PACK_ID}/li-event-posting`]: { at },
-      activeTask: { packId: PACK_ID, lessonId: 'li-event-posting', network: 'linkedin', startedAt: at },
-    });
+    // The experimenter starts this lesson "for real": its first step is a walk over the share box.
+    await seed(
+      context,
+      locale,
+      {
+        [`started:${PACK_ID}/li-event-posting`]: { at },
+        activeTask: { packId: PACK_ID, lessonId: 'li-event-posting', network: 'linkedin', startedAt: at },
+      },
+      'experimenter',
+    );
     await expect(page.getByTestId('tw-task')).toBeVisible();
     await expect(page.getByTestId('tw-walk')).toBeVisible();
     await settle(page);
