@@ -25,12 +25,13 @@ export interface SessionEvents {
  * reloaded, removed), the lifetime ends and the guide leaves quietly.
  */
 export function createSession(life: Lifetime, network: Network, events: SessionEvents) {
-  async function send<T>(message: object): Promise<T | null> {
+  /** `quiet`: a report the learner does not wait for, whose failure shows nothing. */
+  async function send<T>(message: object, quiet = false): Promise<T | null> {
     if (!life.alive) return null;
     try {
       return (await extension.runtime.sendMessage(message)) as T;
     } catch {
-      if (life.alive) events.onFailure();
+      if (life.alive && !quiet) events.onFailure();
       return null;
     }
   }
@@ -56,13 +57,6 @@ export function createSession(life: Lifetime, network: Network, events: SessionE
     },
     act: (action: GuideActionBody) => send<GuideActionReply>({ type: GUIDE_ACTION, action }),
     /** A report the learner does not wait for (content health): a failure shows nothing. */
-    async tell(message: object): Promise<void> {
-      if (!life.alive) return;
-      try {
-        await extension.runtime.sendMessage(message);
-      } catch {
-        // the background will hear of it at the next page view
-      }
-    },
+    tell: (message: object) => send<unknown>(message, true),
   };
 }
