@@ -1,5 +1,5 @@
 import type { StoreApi } from 'zustand/vanilla';
-import { drawBeside } from './anchored';
+import { drawBeside, type SideMemory } from './anchored';
 import { currentCard, placeCard, type Card, type CardPlace, type OverlayContext } from './cards';
 import { el } from './dom';
 import { followAnchor, isRightToLeft } from './follow';
@@ -37,6 +37,8 @@ export function mountOverlay(container: HTMLElement, store: StoreApi<OverlayStat
   let spoken = '';
   let speaking = 0;
   let mounted = false;
+  /** The side of the last card beside its control: the next one starts there (a card that hops side to side loses the eye). */
+  const sides: SideMemory = {};
 
   const launcher = () => root.querySelector<HTMLElement>('.tw-launcher');
   const minimise = (control: Element | null) => {
@@ -58,7 +60,7 @@ export function mountOverlay(container: HTMLElement, store: StoreApi<OverlayStat
     const docked: { card: Card; place: CardPlace } | null = card && place && 'docked' in place ? { card, place: place.docked } : null;
 
     beside.show(card && control ? `${identity(control)}|${card.titleId}|${card.anchor}` : null, () => {
-      const drawn = drawBeside(control!, card!, () => minimise(control));
+      const drawn = drawBeside(control!, card!, sides, () => minimise(control));
       cardBody = drawn.body;
       return drawn;
     });

@@ -89,7 +89,9 @@ test('a task step put away (Esc or –) is never lost: the launcher says "Resume
   const page = await context.newPage();
   await page.goto('https://www.linkedin.com/feed/');
   const task = page.getByTestId('tw-task');
-  await expect(task).toBeVisible();
+  // Beside its control (the step shows in the panel first, while its control is looked for: a key pressed there
+  // could land as the card moves).
+  await expect(page.getByTestId('tw-hint').getByTestId('tw-task')).toBeVisible();
   const step = await task.getAttribute('data-step');
   await task.locator('button').first().focus();
   await page.keyboard.press('Escape');
@@ -133,4 +135,85 @@ test('own profile vs someone else’s: the profile lesson waits for the learner�
   const mine = await context.newPage();
   await mine.goto('https://x.com/camille_demo');
   await expect(mine.getByTestId('tw-task')).toHaveAttribute('data-lesson', 'x-profile-bio');
+});
+
+test('a card never covers the menu its control opened: X’s More, whose menu holds Lists', async ({ context, serve }) => {
+  // The experimenter's first step of the private-List lesson starts at More in the side menu.
+  await withTask(context, 'x', 'x-private-list-watch');
+  await serve('https://x.com/perceptnet', { real: 'x/profile-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://x.com/perceptnet');
+  const card = page.getByTestId('tw-hint');
+  await expect(card).toHaveAttribute('data-anchor', 'x.nav.more');
+  await expect(card).toBeVisible();
+  // X's part (the saved page's scripts do not run): More opens its menu of links just under itself, as a dropdown.
+  await page.evaluate(() => {
+    const more = document.querySelector('[data-testid="AppTabBar_More_Menu"]')!;
+    more.addEventListener('click', () => {
+      const box = more.getBoundingClientRect();
+      const menu = document.createElement('div');
+      menu.setAttribute('role', 'menu');
+      menu.style.cssText = `position:fixed;left:${box.left}px;top:${box.bottom}px;width:300px;height:360px;background:#fff`;
+      menu.innerHTML = '<a role="menuitem" href="/perceptnet/lists">Lists</a>';
+      document.body.append(menu);
+      more.setAttribute('aria-expanded', 'true');
+    });
+  });
+  await page.locator('[data-testid="AppTabBar_More_Menu"]').click();
+  const menu = page.getByRole('menu');
+  await expect(menu).toBeVisible();
+  const overlap = async () => {
+    const [a, b] = [await card.boundingBox(), await menu.boundingBox()];
+    return !!a && !!b && a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+  };
+  await expect.poll(overlap, { message: 'the card moves off the menu the learner must use' }).toBe(false);
+  // And Lists, in that menu, can be clicked: nothing of ours lies over it.
+  await page.getByRole('menuitem', { name: 'Lists' }).click({ trial: true });
+});
+
+test('opening "Why it matters" keeps the card on its side of the control (1024×700)', async ({ context, serve }) => {
+  await serve('https://www.linkedin.com/feed/', { real: 'linkedin/feed-2025-04.html' });
+  const page = await context.newPage();
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto('https://www.linkedin.com/feed/');
+  const card = page.getByTestId('tw-hint');
+  await expect(card).toHaveAttribute('data-placement', 'bottom');
+  const before = (await card.boundingBox())!;
+  await card.getByText('Why it matters').click();
+  await expect.poll(async () => (await card.boundingBox())!.height).toBeGreaterThan(before.height + 100);
+  // The grown card stays below its control, where the learner was reading (it scrolls inside if it must); the old
+  // one jumped to the control's right.
+  await expect(card).toHaveAttribute('data-placement', 'bottom');
+  const after = (await card.boundingBox())!;
+  expect([after.x, after.y]).toEqual([before.x, before.y]);
+});
+
+test('a faded hint’s beacon is never drawn over the open card', async ({ context, serve }) => {
+  const [worker] = context.serviceWorkers();
+  // Practised once, the privacy lesson fades to a beacon at Me (lessons/engine FADE_THRESHOLDS).
+  await worker!.evaluate(() => chrome.storage.local.set({ 'completed:trainingwheels.default/li-privacy-audience': { at: Date.now() - 1000 } }));
+  await serve('https://www.linkedin.com/feed/', { real: 'linkedin/feed-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.linkedin.com/feed/');
+  const card = page.getByTestId('tw-hint');
+  await expect(card).toHaveAttribute('data-placement', /./);
+  const beacon = page.getByTestId('tw-beacon');
+  await expect(beacon).toBeVisible();
+  const box = (await card.boundingBox())!;
+  // Me lies under the card (the site's layout in a narrow window puts it there): the beacon follows it.
+  await page.evaluate(([x, y]) => {
+    const me = document.querySelector<HTMLElement>('#global-nav button.global-nav__primary-link-me-menu-trigger')!;
+    me.style.cssText = `position:fixed;left:${x}px;top:${y}px;width:40px;height:40px`;
+  }, [box.x + 100, box.y + 80]);
+  await expect.poll(async () => {
+    const dot = (await beacon.boundingBox())!;
+    return dot.x > box.x && dot.x < box.x + box.width && dot.y > box.y && dot.y < box.y + box.height;
+  }).toBe(true);
+  // What the learner sees at that point is the card, not a dot over its text.
+  const seen = await beacon.evaluate((dot) => {
+    const r = dot.getBoundingClientRect();
+    const top = (dot.getRootNode() as ShadowRoot).elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return top === dot ? 'beacon' : top?.closest('[data-testid="tw-hint"]') ? 'card' : 'something else';
+  });
+  expect(seen).toBe('card');
 });

@@ -183,3 +183,32 @@ test('Back inside a walk goes to the micro-step before; a skipped lesson is skip
   expect(ofLesson.some((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/exited' && s.result?.completion === false), 'an "exited", not-completed statement').toBe(true);
   expect(ofLesson.some((s) => s.verb.id === 'http://adlnet.gov/expapi/verbs/completed'), 'no "completed" statement').toBe(false);
 });
+
+// Issue 17, item 7: across a walk's micro-steps the card stayed beside each control but hopped from side to side
+// (below one, right of the next, below again): each new card now starts on the side the last one was on.
+for (const c of CASES) {
+  test(`${c.network}: across a walk, the card stays on one side of its controls while that side has room`, async ({ context, serve }) => {
+    const lesson = DEFAULT_PACK.lessons.find((l) => l.id === c.lesson)!;
+    const walk = lesson.steps.find((s) => s.id === c.step)!.walk!;
+    await atStep(context, c);
+    await serve(c.url, { synthetic: c.page });
+    const page = await openPage(context, c);
+    const frame = page.getByTestId('tw-hint');
+    const sides: string[] = [];
+    const entry = await page.getByTestId('tw-task').getAttribute('data-now');
+    for (let index = 0; index < walk.length - 1; index++) {
+      await expect.poll(() => where(page)).toBe(`${c.step}#${index}`);
+      await expect(frame).toHaveAttribute('data-placement', /./);
+      sides.push((await frame.getAttribute('data-placement'))!);
+      const now = await page.getByTestId('tw-task').getAttribute('data-now');
+      await clickRing(page);
+      if (index === 0 && entry === 'appears') await openDialog(page);
+      if (index === 0 && entry !== 'appears') {
+        await expect.poll(() => where(page)).toBe(`${c.step}#1`);
+        await openDialog(page);
+      }
+      if (now === 'input') await page.keyboard.type('See you at the show, stand B12.');
+    }
+    expect(new Set(sides).size, `sides: ${sides.join(' → ')}`).toBe(1);
+  });
+}
