@@ -160,12 +160,28 @@ export function stepOrder(lesson: Lesson, path: LearningPath): string[] {
   const wanted = lesson.order?.[path];
   if (!wanted) {
     const rank = (mode: KolbMode) => MODE_ORDER[path].indexOf(mode);
-    return [...lesson.steps].sort((a, b) => rank(a.mode) - rank(b.mode)).map((s) => s.id);
+    return keepAfter(lesson, [...lesson.steps].sort((a, b) => rank(a.mode) - rank(b.mode)).map((s) => s.id));
   }
   // Packs are validated, but stay total on a bad one: unknown ids dropped, missing ones appended.
   const seen = new Set<string>();
   const out = wanted.filter((id) => listed.includes(id) && !seen.has(id) && (seen.add(id), true));
-  return [...out, ...listed.filter((id) => !seen.has(id))];
+  return keepAfter(lesson, [...out, ...listed.filter((id) => !seen.has(id))]);
+}
+
+/**
+ * A step that reads another's result (`after`: "What comes up?" after the search) goes just after that step when
+ * an order would ask it first: the Kolb order of a path with no order of its own (the validator refuses such an
+ * explicit order). A cycle of `after`s (refused too) is left as it is.
+ */
+function keepAfter(lesson: Lesson, order: string[]): string[] {
+  const out = [...order];
+  for (let pass = 0; pass < out.length; pass++) {
+    const late = lesson.steps.find((s) => s.after && out.indexOf(s.id) >= 0 && out.indexOf(s.id) < out.indexOf(s.after));
+    if (!late) break;
+    out.splice(out.indexOf(late.id), 1);
+    out.splice(out.indexOf(late.after!) + 1, 0, late.id);
+  }
+  return out;
 }
 
 export const skillOf = (lesson: Lesson): string => lesson.skill ?? lesson.id;

@@ -23,6 +23,8 @@ export const ERROR_CODES = [
   'order-unknown-step',
   'order-missing-step',
   'order-duplicate-step',
+  'after-unknown-step',
+  'order-before-after',
   'done-shape',
   'done-needs-anchor',
   'url-not-https',
@@ -141,6 +143,14 @@ const CATALOGUE: Record<ErrorCode, Builder> = {
   'order-duplicate-step': (p) => ({
     en: `"order" names step "${q(p.name)}" more than once.`,
     fr: `« order » cite l'étape « ${q(p.name)} » plusieurs fois.`,
+  }),
+  'after-unknown-step': (p) => ({
+    en: `"after" names step "${q(p.name)}", which is not another step of this lesson (steps: ${q(p.expected)}).`,
+    fr: `« after » cite l'étape « ${q(p.name)} », qui n'est pas une autre étape de cette leçon (étapes : ${q(p.expected)}).`,
+  }),
+  'order-before-after': (p) => ({
+    en: `The order for path ${q(p.name)} puts step "${q(p.found)}" before "${q(p.expected)}", whose result it reads ("after"): the learner would be asked about something not done yet.`,
+    fr: `L'ordre du parcours ${q(p.name)} place l'étape « ${q(p.found)} » avant « ${q(p.expected)} », dont elle lit le résultat (« after ») : on interrogerait l'apprenant sur ce qu'il n'a pas encore fait.`,
   }),
   'done-shape': (p) => ({
     en: `Completion rule of the wrong shape: expected ${q(p.expected)}, found ${q(p.found)}.`,

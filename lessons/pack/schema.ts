@@ -70,6 +70,12 @@ export const StepSchema = v.strictObject({
   text: TextSchema,
   hint: v.optional(pathRecord(TextSchema, 'Path-specific tone for this step')),
   example: v.optional(TextSchema),
+  after: v.optional(
+    v.pipe(
+      v.string(),
+      d('The id of the step whose result this one reads ("What comes up?" after a search): every path keeps it after that step.'),
+    ),
+  ),
   walk: v.optional(
     v.pipe(
       v.array(WalkItemSchema),

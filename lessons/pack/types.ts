@@ -48,6 +48,8 @@ export interface Step {
   text: Text; // what to do, for everyone
   hint?: Partial<Record<LearningPath, Text>>; // path-specific tone
   example?: Text; // "show me an example first"
+  /** The step whose result this one reads ("What comes up?" after the search): every path's order keeps it after that one. */
+  after?: string;
   /** A short walk over the real controls: the step completes when its last micro-step does (then `done` is absent). */
   walk?: WalkItem[];
   /** How a step without a walk completes (required then). */

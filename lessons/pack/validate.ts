@@ -473,8 +473,29 @@ function checkLesson(
       if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
     }
   }
-  // Advice: a path's own order should enter the cycle where PEDAGOGY says it does, and the Maker's end by measuring,
-  // then adjusting. (A path without an order takes its own Kolb order from the engine.)
+  // A step that reads another's result ("after") names another step, and every path's order keeps it after that one.
+  const afterOf = new Map<string, string>();
+  steps.forEach((step, i) => {
+    if (!isObj(step)) return;
+    const id = str(own(step, 'id'));
+    const after = own(step, 'after');
+    if (typeof after !== 'string' || id === undefined) return;
+    if (!stepIds.has(after) || after === id) c.add('after-unknown-step', [...at, 'steps', i, 'after'], { name: after, found: after, expected: ids.filter((sid) => sid !== id).join(', ') });
+    else afterOf.set(id, after);
+  });
+  if (isObj(order)) {
+    for (const p of PATHS) {
+      const list = own(order, p);
+      if (!Array.isArray(list)) continue;
+      for (const [id, after] of afterOf) {
+        const position = list.indexOf(id);
+        if (position >= 0 && position < list.indexOf(after)) c.add('order-before-after', [...at, 'order', p, position], { name: p, found: id, expected: after });
+      }
+    }
+  }
+  // Advice: a path's own order should enter the cycle where PEDAGOGY says it does (unless every step of its entry
+  // mode reads another's result), and the Maker's end by measuring, then adjusting. (A path without an order takes
+  // its own Kolb order from the engine.)
   const modeOf = new Map(steps.filter(isObj).map((s) => [own(s, 'id'), own(s, 'mode')] as const));
   if (isObj(order)) {
     for (const p of PATHS) {
@@ -482,7 +503,8 @@ function checkLesson(
       if (!Array.isArray(list) || list.length === 0) continue;
       const modes = list.map((sid) => modeOf.get(sid));
       const first = modes[0];
-      if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode))
+      const enterable = [...modeOf].some(([sid, mode]) => typeof sid === 'string' && !afterOf.has(sid) && ENTRY_MODES[p].includes(mode as KolbMode));
+      if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode) && enterable)
         c.add('entry-mode', [...at, 'order', p], { name: p, found: first, expected: ENTRY_MODES[p].join('/') }, true);
       if (p === 'maker' && modes.includes('RO')) {
         const [beforeLast, last] = modes.slice(-2);

@@ -73,11 +73,11 @@ const PACK_ID = 'trainingwheels.default';
 const LEARNER = { guideEnabled: true, disabledNetworks: [], locale: 'en', path: 'experimenter', secondaryPath: null, balanced: false, pathSource: 'chosen', answers: null, pathSetAt: 1 };
 
 /** The learner with a task under way (its first step not done yet). */
-async function withTask(context: import('@playwright/test').BrowserContext, network: string, lessonId: string) {
+async function withTask(context: import('@playwright/test').BrowserContext, network: string, lessonId: string, path = LEARNER.path) {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const at = Date.now() - 60_000;
   await worker.evaluate((items) => chrome.storage.local.set(items), {
-    learner: LEARNER,
+    learner: { ...LEARNER, path },
     [`started:${PACK_ID}/${lessonId}`]: { at },
     activeTask: { packId: PACK_ID, lessonId, network, startedAt: at },
   });
@@ -216,4 +216,14 @@ test('a faded hint’s beacon is never drawn over the open card', async ({ conte
     return top === dot ? 'beacon' : top?.closest('[data-testid="tw-hint"]') ? 'card' : 'something else';
   });
   expect(seen).toBe('card');
+});
+
+test('steps in a sensible order: the analyst searches before being asked what the search turned up (YouTube)', async ({ context, serve }) => {
+  await withTask(context, 'youtube', 'yt-faq-playlist-plan', 'analyst');
+  await serve('https://www.youtube.com/', { real: 'youtube/home-2025-04.html' });
+  const page = await context.newPage();
+  await page.goto('https://www.youtube.com/');
+  // The analyst's first step was "What comes up?", before any search; it now reads the search's result, after it.
+  await expect(page.getByTestId('tw-task')).toHaveAttribute('data-step', 'search-as-customer');
+  await expect(page.getByTestId('tw-task')).toContainText('Type your customers');
 });

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { computeGuide, dueRetrievals, localize, slicePack, DAY_MS } from '../../lessons/engine/engine';
+import { computeGuide, dueRetrievals, localize, slicePack, stepOrder, DAY_MS } from '../../lessons/engine/engine';
 import { completeStep, dismissHint, emptyProgress, sanitizeProgress, showHintAgain, startTask, type Progress } from '../../lessons/engine/progress';
 import type { Pack } from '../../lessons/pack/types';
 import type { PageInput } from '../../lessons/engine/engine';
@@ -101,5 +101,29 @@ describe('progress storage', () => {
   it('ignores a step that the pack does not have', () => {
     const pr = emptyProgress();
     expect(completeStep(pr, [pack], { ...ref, stepId: 'nope' }, T0)).toBe(pr);
+  });
+});
+
+describe('steps that read another step’s result (after)', () => {
+  const defaultPack = JSON.parse(readFileSync(join(__dirname, '../../lessons/default-pack/default-pack.json'), 'utf8')) as Pack;
+  const PATHS = ['experimenter', 'analyst', 'thinker', 'maker'] as const;
+
+  it('keeps "What comes up?" after the search on every path, with an order or without', () => {
+    const lesson = defaultPack.lessons.find((l) => l.id === 'yt-faq-playlist-plan')!;
+    for (const path of PATHS) {
+      const order = stepOrder(lesson, path);
+      expect(order.indexOf('what-exists'), path).toBeGreaterThan(order.indexOf('search-as-customer'));
+      // A path with no order of its own takes the Kolb order, put right by `after` (the analyst's RO first).
+      const unordered = stepOrder({ ...lesson, order: undefined }, path);
+      expect(unordered.indexOf('what-exists'), `${path}, Kolb order`).toBe(unordered.indexOf('search-as-customer') + 1);
+    }
+  });
+
+  it('holds in every lesson of the default pack, on every path', () => {
+    for (const lesson of defaultPack.lessons)
+      for (const path of PATHS) {
+        const order = stepOrder(lesson, path);
+        for (const step of lesson.steps) if (step.after) expect(order.indexOf(step.id), `${lesson.id} ${path}`).toBeGreaterThan(order.indexOf(step.after));
+      }
   });
 });
