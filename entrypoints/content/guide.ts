@@ -78,7 +78,8 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
   };
   const errors = createErrorDisplay(overlay, show);
   const session = createSession(life, site.network, { onChanged: () => void refresh(), onFailure: errors.failed });
-  const theme = createThemeFollower(site, life, (value) => overlay.setState({ theme: value }));
+  // Only a change is drawn: the second look (the page's computed background, after a paint) usually agrees.
+  const theme = createThemeFollower(site, life, (value) => value !== overlay.getState().theme && overlay.setState({ theme: value }));
   const completion = createCompletionWiring({
     onDone: () => void finishStep('done'),
     onWalk: (index) => {
