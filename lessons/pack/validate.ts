@@ -506,7 +506,11 @@ function checkLesson(
       const enterable = [...modeOf].some(([sid, mode]) => typeof sid === 'string' && !afterOf.has(sid) && ENTRY_MODES[p].includes(mode as KolbMode));
       if (typeof first === 'string' && (MODES as readonly string[]).includes(first) && !ENTRY_MODES[p].includes(first as KolbMode) && enterable)
         c.add('entry-mode', [...at, 'order', p], { name: p, found: first, expected: ENTRY_MODES[p].join('/') }, true);
-      if (p === 'maker' && modes.includes('RO')) {
+      // No advice when the last step reads the result of the one adjusting step (AE or AC) after the goal: nothing
+      // could follow it.
+      const lastRead = afterOf.get(list[list.length - 1]);
+      const forced = lastRead !== undefined && list.slice(1, -1).every((sid) => sid === lastRead || !['AE', 'AC'].includes(modeOf.get(sid) as string));
+      if (p === 'maker' && modes.includes('RO') && !forced) {
         const [beforeLast, last] = modes.slice(-2);
         if (beforeLast !== 'RO' || (last !== 'AE' && last !== 'AC'))
           c.add('maker-end', [...at, 'order', p], { found: modes.slice(-2).join(' → ') }, true);
