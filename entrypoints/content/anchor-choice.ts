@@ -51,8 +51,6 @@ export function createAnchorChoice(site: SiteAdapter, onStates: (states: AnchorS
   let overridesJson = '';
   let watchedKey = '';
   let watch: AnchorWatch | null = null;
-  /** A watch was started and has not reported its first pass yet. */
-  let firstPassDue = false;
   return {
     follow(pageKind: string | null, answer: GuideShown) {
       const overrides = JSON.stringify(answer.anchorOverrides);
@@ -67,21 +65,12 @@ export function createAnchorChoice(site: SiteAdapter, onStates: (states: AnchorS
       watchedKey = key;
       watch?.stop();
       onStates({});
-      firstPassDue = names.length > 0;
-      watch = watchAnchors(names, registry, pageKind, (states) => {
-        firstPassDue = false;
-        onStates(states);
-      });
-    },
-    /** Whether the controls wanted are still being looked for the first time (the first pass follows the next paint). */
-    get firstPassDue() {
-      return firstPassDue;
+      watch = watchAnchors(names, registry, pageKind, onStates);
     },
     stop() {
       watch?.stop();
       watch = null;
       watchedKey = '';
-      firstPassDue = false;
     },
   };
 }

@@ -26,7 +26,6 @@ const stepKeyOf = (state: OverlayState) => {
 export interface GuidePage {
   /** The page kind changed, or whether the overlay should be there (`shown`; null: as it was; false: the guide is off here). */
   onPage(pageKind: string | null, shown: boolean | null): void;
-  draw(): void;
 }
 
 /**
@@ -69,14 +68,7 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
     actions,
   }));
 
-  /** Whether the overlay was put on the page (it stays until the guide stops here). */
-  let shown = false;
-  const show = () => {
-    shown = true;
-    page.onPage(pageKind, true);
-    page.draw();
-  };
-  const errors = createErrorDisplay(overlay, show);
+  const errors = createErrorDisplay(overlay, () => page.onPage(pageKind, true));
   const session = createSession(life, site.network, { onChanged: () => void refresh(), onFailure: errors.failed });
   // Only a change is drawn: the second look (the page's computed background, after a paint) usually agrees.
   const theme = createThemeFollower(site, life, (value) => value !== overlay.getState().theme && overlay.setState({ theme: value }));
@@ -88,14 +80,8 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
     },
   });
   const health = createHealthReporter(site, (message) => void session.tell(message));
-  /** The overlay waits for the first search of a hint's control (see refresh). */
-  let showWhenSearched = false;
   const anchors = createAnchorChoice(site, (states) => {
     overlay.setState({ anchors: states });
-    if (showWhenSearched && !anchors.firstPassDue) {
-      showWhenSearched = false;
-      show();
-    }
     completion.onAnchors(states);
     health.onStates(states);
     // A profile's edit controls arrive after its address: once the page says whose profile it is, ask again.
@@ -128,12 +114,7 @@ export function createGuideController(life: Lifetime, site: SiteAdapter, page: G
       // A new step (or none) shows its card again, with its example closed.
       return stepKeyOf(next) === stepKeyOf(s) ? next : { ...next, ui: { ...s.ui, cardHidden: false, exampleOpen: false } };
     });
-    // Hints only: the overlay goes on the page after the first search for their controls (the next frame), drawn
-    // once with the card beside its control rather than first empty, then again (~1–2 ms of the page's load, bench).
-    // A task's step shows at once, in the panel while its control is looked for.
-    showWhenSearched = !shown && !reply.guide.task && anchors.firstPassDue;
-    if (!showWhenSearched) show();
-    else page.onPage(pageKind, true);
+    page.onPage(pageKind, true);
     completion.follow(reply.guide.task, overlay.getState().anchors);
   }
 

@@ -21,12 +21,10 @@ export function runGuide(site: SiteAdapter): void {
       if (shown === false) return life.stop();
       if (shown && !shell && life.alive) {
         shell = createShell(() => life.stop());
+        view = mountOverlay(shell.container, guide.overlay);
         shell.attach();
       }
       shell?.describe({ network: site.network, 'page-kind': pageKind ?? '' });
-    },
-    draw() {
-      if (shell && !view && life.alive) view = mountOverlay(shell.container, guide.overlay);
     },
   });
 
