@@ -458,21 +458,6 @@ function checkLesson(
 
   const order = own(lesson, 'order');
   const ids = [...stepIds.keys()];
-  if (isObj(order)) {
-    for (const p of PATHS) {
-      const list = own(order, p);
-      if (!Array.isArray(list)) continue;
-      const seen = new Set<string>();
-      list.forEach((sid, j) => {
-        if (typeof sid !== 'string') return;
-        if (!stepIds.has(sid)) c.add('order-unknown-step', [...at, 'order', p, j], { name: sid, found: sid, expected: ids.join(', ') });
-        else if (seen.has(sid)) c.add('order-duplicate-step', [...at, 'order', p, j], { name: sid, found: sid });
-        seen.add(sid);
-      });
-      const left = ids.filter((sid) => !seen.has(sid));
-      if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
-    }
-  }
   // A step that reads another's result ("after") names another step, and every path's order keeps it after that one.
   const afterOf = new Map<string, string>();
   steps.forEach((step, i) => {
@@ -487,6 +472,15 @@ function checkLesson(
     for (const p of PATHS) {
       const list = own(order, p);
       if (!Array.isArray(list)) continue;
+      const seen = new Set<string>();
+      list.forEach((sid, j) => {
+        if (typeof sid !== 'string') return;
+        if (!stepIds.has(sid)) c.add('order-unknown-step', [...at, 'order', p, j], { name: sid, found: sid, expected: ids.join(', ') });
+        else if (seen.has(sid)) c.add('order-duplicate-step', [...at, 'order', p, j], { name: sid, found: sid });
+        seen.add(sid);
+      });
+      const left = ids.filter((sid) => !seen.has(sid));
+      if (left.length) c.add('order-missing-step', [...at, 'order', p], { found: left.join(', '), expected: ids.join(', ') });
       for (const [id, after] of afterOf) {
         const position = list.indexOf(id);
         if (position >= 0 && position < list.indexOf(after)) c.add('order-before-after', [...at, 'order', p, position], { name: p, found: id, expected: after });
