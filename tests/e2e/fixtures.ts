@@ -103,3 +103,32 @@ export const expect = test.expect;
  * in production it is a bare <div> with a closed shadow root.
  */
 export const overlayHost = (page: Page) => page.locator('[data-tw-host]');
+
+/**
+ * A real click (the browser's input, trusted) at the centre of the ring our overlay draws around the current control,
+ * once it has settled: the ring and the page's scroll position the same over three reads 150 ms apart. A step whose
+ * control is out of view scrolls it in smoothly; on a loaded machine the ring can lag a frame behind that scroll, so
+ * two equal reads of the ring alone once let a click land where the control had been (CI, 2026-12-03).
+ */
+export async function clickRing(page: Page, message = 'the step rings its control'): Promise<string> {
+  const ring = page.locator('[data-tw-host] .tw-ring');
+  await expect(ring, message).toBeVisible();
+  const read = async () => JSON.stringify([await ring.boundingBox(), await page.evaluate(() => [scrollX, scrollY])]);
+  const reads = [await read()];
+  await expect
+    .poll(async () => {
+      reads.push(await read());
+      return reads.slice(-3).length === 3 && new Set(reads.slice(-3)).size === 1;
+    }, { message: `${message}, and stays put`, intervals: [150] })
+    .toBe(true);
+  const box = await ring.boundingBox();
+  expect(box, message).not.toBeNull();
+  const [x, y] = [box!.x + box!.width / 2, box!.y + box!.height / 2];
+  // What the click lands on, for a failure's message (our overlay lets clicks through: it is the page's element).
+  const target = await page.evaluate(([px, py]) => {
+    const hit = document.elementFromPoint(px!, py!);
+    return `${hit?.tagName.toLowerCase()} at (${Math.round(px!)}, ${Math.round(py!)}), scrolled to ${Math.round(scrollY)}`;
+  }, [x, y]);
+  await page.mouse.click(x, y);
+  return target;
+}

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, overlayHost, test, type Served } from './fixtures';
+import { clickRing, expect, overlayHost, test, type Served } from './fixtures';
 
 /** Opens the docked panel and starts a lesson of this page from its list. */
 async function startLesson(page: Page, lessonId: string) {
@@ -20,23 +20,6 @@ const pathFor = (pattern: string) => pattern.replace(/\*\*?/g, 'demo');
 const position = (page: Page): Promise<string> =>
   page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
 
-/** Clicks the centre of the ring our overlay draws around the current control, once it has settled. */
-async function clickRing(page: Page) {
-  const ringLocator = page.locator('[data-tw-host] .tw-ring');
-  await expect(ringLocator, 'the step highlights its control').toBeVisible();
-  // The step may have scrolled its control into view (smoothly): click once the highlight has settled.
-  let ring = await ringLocator.boundingBox();
-  await expect
-    .poll(async () => {
-      const previous = ring;
-      ring = await ringLocator.boundingBox();
-      return JSON.stringify(previous) === JSON.stringify(ring);
-    }, { intervals: [150] })
-    .toBe(true);
-  expect(ring, 'the step highlights its control').not.toBeNull();
-  await page.mouse.click(ring!.x + ring!.width / 2, ring!.y + ring!.height / 2);
-}
-
 /**
  * Walks the active task to its end as a learner would: what the step (or, in a walk, its current micro-step) waits
  * for is done on the page when its control is there — a click on the highlighted control itself (at the centre of
@@ -46,19 +29,21 @@ async function clickRing(page: Page) {
  */
 async function walkTask(page: Page): Promise<string[]> {
   const signals: string[] = [];
+  let clicked = '';
   for (let guard = 0; guard < 40; guard++) {
     const task = page.getByTestId('tw-task');
     if ((await task.count()) === 0) break;
     // A step whose control is out of view scrolls it in first; the card shows once it is there.
     await expect(task).toBeVisible();
     const before = await position(page);
+    clicked = '';
     const now = await task.getAttribute('data-now');
     const anchored = (await page.getByTestId('tw-hint').count()) > 0;
     if (now === 'click' && anchored) {
-      await clickRing(page);
+      clicked = await clickRing(page);
       signals.push('click');
     } else if (now === 'input' && anchored) {
-      await clickRing(page);
+      clicked = await clickRing(page);
       await page.keyboard.type('Hello');
       signals.push('input');
     } else if (now === 'url') {
@@ -79,7 +64,7 @@ async function walkTask(page: Page): Promise<string[]> {
       await task.getByTestId('tw-done').click();
       signals.push('done');
     }
-    await expect.poll(() => position(page), `the task moved on from ${before} after ${signals.at(-1)}`).not.toBe(before);
+    await expect.poll(() => position(page), `the task moved on from ${before} after ${signals.at(-1)}${clicked ? ` (the click landed on ${clicked})` : ''}`).not.toBe(before);
   }
   await expect(page.getByTestId('tw-complete')).toBeVisible();
   return signals;

@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stepOrder } from '../../lessons/engine/engine';
 import type { LearningPath, Pack } from '../../lessons/pack/types';
-import { expect, overlayHost, test } from './fixtures';
+import { clickRing, expect, overlayHost, test } from './fixtures';
 import { projectRoot } from './paths';
 
 declare const chrome: { storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
@@ -49,21 +49,6 @@ const CASES: WalkCase[] = [
 /** Where the task card is: its step and micro-step (read at once: the card may go between two reads). */
 const where = (page: Page): Promise<string> =>
   page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
-
-/** A real click (the browser's input, trusted) at the centre of the ring around the current control, once settled. */
-async function clickRing(page: Page) {
-  const ring = page.locator('[data-tw-host] .tw-ring');
-  await expect(ring, 'the micro-step rings its control').toBeVisible();
-  let box = await ring.boundingBox();
-  await expect
-    .poll(async () => {
-      const previous = box;
-      box = await ring.boundingBox();
-      return JSON.stringify(previous) === JSON.stringify(box);
-    }, { intervals: [150] })
-    .toBe(true);
-  await page.mouse.click(box!.x + box!.width / 2, box!.y + box!.height / 2);
-}
 
 /** The learner in the middle of the lesson: the steps before `step` in their order done, the task at `step`. */
 async function atStep(context: BrowserContext, c: WalkCase) {
