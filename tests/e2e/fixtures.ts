@@ -107,8 +107,8 @@ export const overlayHost = (page: Page) => page.locator('[data-tw-host]');
 /**
  * A real click (the browser's input, trusted) at the centre of the ring our overlay draws around the current control,
  * once it has settled: the ring and the page's scroll position the same over three reads 150 ms apart. A step whose
- * control is out of view scrolls it in smoothly; on a loaded machine the ring can lag a frame behind that scroll, so
- * two equal reads of the ring alone once let a click land where the control had been (CI, 2026-12-03).
+ * control is out of view scrolls it in smoothly, and the ring follows a frame behind: two equal reads of the ring alone
+ * could pass during the scroll (the likeliest cause of a CI run's walk not moving on after its click, 2026-12-03).
  */
 export async function clickRing(page: Page, message = 'the step rings its control'): Promise<string> {
   const ring = page.locator('[data-tw-host] .tw-ring');
