@@ -104,6 +104,10 @@ export const expect = test.expect;
  */
 export const overlayHost = (page: Page) => page.locator('[data-tw-host]');
 
+/** Where the task is: `step#micro-step` ('#' alone outside a walk; 'none' without a task card), read at once: the card may go between two reads. */
+export const taskPosition = (page: Page): Promise<string> =>
+  page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
+
 /**
  * A real click (the browser's input, trusted) at the centre of the ring our overlay draws around the current control,
  * once it has settled: the ring and the page's scroll position the same over three reads 150 ms apart. A step whose

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickRing, expect, overlayHost, test, type Served } from './fixtures';
+import { clickRing, expect, overlayHost, taskPosition, test, type Served } from './fixtures';
 
 /** Opens the docked panel and starts a lesson of this page from its list. */
 async function startLesson(page: Page, lessonId: string) {
@@ -16,9 +16,6 @@ async function startLesson(page: Page, lessonId: string) {
 /** A concrete path for a `{ url }` pattern: each * becomes a plausible segment. */
 const pathFor = (pattern: string) => pattern.replace(/\*\*?/g, 'demo');
 
-/** Where the task is: its step and, in a walk, its micro-step (read at once: the card may go between two reads). */
-const position = (page: Page): Promise<string> =>
-  page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
 
 /**
  * Walks the active task to its end as a learner would: what the step (or, in a walk, its current micro-step) waits
@@ -29,14 +26,13 @@ const position = (page: Page): Promise<string> =>
  */
 async function walkTask(page: Page): Promise<string[]> {
   const signals: string[] = [];
-  let clicked = '';
   for (let guard = 0; guard < 40; guard++) {
     const task = page.getByTestId('tw-task');
     if ((await task.count()) === 0) break;
     // A step whose control is out of view scrolls it in first; the card shows once it is there.
     await expect(task).toBeVisible();
-    const before = await position(page);
-    clicked = '';
+    const before = await taskPosition(page);
+    let clicked = '';
     const now = await task.getAttribute('data-now');
     const anchored = (await page.getByTestId('tw-hint').count()) > 0;
     if (now === 'click' && anchored) {
@@ -55,7 +51,7 @@ async function walkTask(page: Page): Promise<string[]> {
       await page.evaluate((path) => history.pushState({}, '', path), target);
       signals.push('url');
       // The learner looked there and comes back: the task goes on where it applies.
-      await expect.poll(() => position(page)).not.toBe(before);
+      await expect.poll(() => taskPosition(page)).not.toBe(before);
       await page.goBack();
       // Back on the page, the task shows again (its next step), or the lesson was over.
       await expect(page.getByTestId('tw-task').or(page.getByTestId('tw-complete')).first()).toBeVisible();
@@ -64,7 +60,7 @@ async function walkTask(page: Page): Promise<string[]> {
       await task.getByTestId('tw-done').click();
       signals.push('done');
     }
-    await expect.poll(() => position(page), `the task moved on from ${before} after ${signals.at(-1)}${clicked ? ` (the click landed on ${clicked})` : ''}`).not.toBe(before);
+    await expect.poll(() => taskPosition(page), `the task moved on from ${before} after ${signals.at(-1)}${clicked ? ` (the click landed on ${clicked})` : ''}`).not.toBe(before);
   }
   await expect(page.getByTestId('tw-complete')).toBeVisible();
   return signals;

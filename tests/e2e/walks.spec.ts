@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { stepOrder } from '../../lessons/engine/engine';
 import type { LearningPath, Pack } from '../../lessons/pack/types';
-import { clickRing, expect, overlayHost, test } from './fixtures';
+import { clickRing, expect, overlayHost, taskPosition, test } from './fixtures';
 import { projectRoot } from './paths';
 
 declare const chrome: { storage: { local: { get(keys: string | null): Promise<Record<string, unknown>>; set(items: Record<string, unknown>): Promise<void> } } };
@@ -46,9 +46,6 @@ const CASES: WalkCase[] = [
   { network: 'LinkedIn comment', network_: 'linkedin', url: 'https://www.linkedin.com/feed/', page: 'linkedin-comment.html', dialog: '.comments-comment-box', lesson: 'li-comment-first', step: 'publish' },
 ];
 
-/** Where the task card is: its step and micro-step (read at once: the card may go between two reads). */
-const where = (page: Page): Promise<string> =>
-  page.getByTestId('tw-task').evaluateAll((cards) => (cards[0] ? `${cards[0].getAttribute('data-step')}#${cards[0].getAttribute('data-walk-index') ?? ''}` : 'none'));
 
 /** The learner in the middle of the lesson: the steps before `step` in their order done, the task at `step`. */
 async function atStep(context: BrowserContext, c: WalkCase) {
@@ -102,13 +99,13 @@ for (const c of CASES) {
     await atStep(context, c);
     await serve(c.url, { synthetic: c.page });
     const page = await openPage(context, c);
-    await expect.poll(() => where(page)).toBe(`${c.step}#0`);
+    await expect.poll(() => taskPosition(page)).toBe(`${c.step}#0`);
 
     // The entry click: the walk moves on (on the click, or on what it opens), the step is not done.
     const entry = await page.getByTestId('tw-task').getAttribute('data-now');
     await clickRing(page);
     if (entry === 'appears') await openDialog(page);
-    await expect.poll(() => where(page)).toBe(`${c.step}#1`);
+    await expect.poll(() => taskPosition(page)).toBe(`${c.step}#1`);
     if (entry !== 'appears') await openDialog(page);
     expect(Object.keys(await stored(context)), 'the entry click alone completes nothing').not.toContain(progressKey);
 
@@ -118,13 +115,13 @@ for (const c of CASES) {
       await clickRing(page);
       if (now === 'input') await page.keyboard.type('See you at the show, stand B12.');
       if (index < walk.length - 1) {
-        await expect.poll(() => where(page)).toBe(`${c.step}#${index + 1}`);
+        await expect.poll(() => taskPosition(page)).toBe(`${c.step}#${index + 1}`);
         expect(Object.keys(await stored(context)), `micro-step ${index} does not complete the step`).not.toContain(progressKey);
       }
     }
     // The end action (Post, Create) completes the step: recorded, and the task moves on.
     await expect.poll(async () => Object.keys(await stored(context))).toContain(progressKey);
-    await expect.poll(() => where(page)).not.toMatch(new RegExp(`^${c.step}#`));
+    await expect.poll(() => taskPosition(page)).not.toMatch(new RegExp(`^${c.step}#`));
   });
 }
 
@@ -134,18 +131,18 @@ test('Back inside a walk goes to the micro-step before; a skipped lesson is skip
   await atStep(context, c);
   await serve(c.url, { synthetic: c.page });
   const page = await openPage(context, c);
-  await expect.poll(() => where(page)).toBe(`${c.step}#0`);
+  await expect.poll(() => taskPosition(page)).toBe(`${c.step}#0`);
   await clickRing(page);
-  await expect.poll(() => where(page)).toBe(`${c.step}#1`);
+  await expect.poll(() => taskPosition(page)).toBe(`${c.step}#1`);
   await expect(page.getByTestId('tw-walk').locator('li[aria-current="step"]')).toHaveCount(1);
   await page.getByTestId('tw-back').click();
-  await expect.poll(() => where(page)).toBe(`${c.step}#0`);
+  await expect.poll(() => taskPosition(page)).toBe(`${c.step}#0`);
 
   // Skip every step left: the lesson ends skipped, with no "well done".
-  for (let guard = 0; guard < lesson.steps.length + 1 && (await where(page)) !== 'none'; guard++) {
-    const before = await where(page);
+  for (let guard = 0; guard < lesson.steps.length + 1 && (await taskPosition(page)) !== 'none'; guard++) {
+    const before = await taskPosition(page);
     await page.getByTestId('tw-task').getByTestId('tw-skip').click();
-    await expect.poll(() => where(page)).not.toBe(before);
+    await expect.poll(() => taskPosition(page)).not.toBe(before);
   }
   await expect(page.getByTestId('tw-skipped')).toBeVisible();
   await expect(page.getByTestId('tw-complete')).toHaveCount(0);
@@ -182,14 +179,14 @@ for (const c of CASES) {
     const sides: string[] = [];
     const entry = await page.getByTestId('tw-task').getAttribute('data-now');
     for (let index = 0; index < walk.length - 1; index++) {
-      await expect.poll(() => where(page)).toBe(`${c.step}#${index}`);
+      await expect.poll(() => taskPosition(page)).toBe(`${c.step}#${index}`);
       await expect(frame).toHaveAttribute('data-placement', /./);
       sides.push((await frame.getAttribute('data-placement'))!);
       const now = await page.getByTestId('tw-task').getAttribute('data-now');
       await clickRing(page);
       if (index === 0 && entry === 'appears') await openDialog(page);
       if (index === 0 && entry !== 'appears') {
-        await expect.poll(() => where(page)).toBe(`${c.step}#1`);
+        await expect.poll(() => taskPosition(page)).toBe(`${c.step}#1`);
         await openDialog(page);
       }
       if (now === 'input') await page.keyboard.type('See you at the show, stand B12.');
